@@ -1,0 +1,74 @@
+using Microsoft.CodeAnalysis;
+
+namespace NnGen.Generator.Diagnostics
+{
+    /// <summary>Every diagnostic NnGen reports. The README's table lists them; each message says what to write instead.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "NnGen";
+        private const string HelpLink = "https://github.com/nngen/nngen#diagnostics";
+
+        public static readonly DiagnosticDescriptor NotPartial = Error(
+            "NNG0001", "Network class must be partial",
+            "The network class '{0}' must be declared partial so that NnGen can add its members: write 'partial class {0}'");
+
+        public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+            "NNG0002", "Type containing a network must be partial",
+            "The type '{0}' contains the network '{1}' and must be declared partial too: write 'partial' on '{0}'");
+
+        public static readonly DiagnosticDescriptor Generic = Error(
+            "NNG0003", "Network class cannot be generic or nested in a generic type",
+            "The network '{0}' is generic or nested in the generic type '{1}': declare it in a non-generic type");
+
+        public static readonly DiagnosticDescriptor Static = Error(
+            "NNG0004", "Network class cannot be static",
+            "The network class '{0}' is static, but a network is an object with parameters: remove 'static'");
+
+        public static readonly DiagnosticDescriptor MissingInput = Error(
+            "NNG0005", "Network has no [Input]",
+            "The network '{0}' declares no input size: add [Input(n)] with the number of input features");
+
+        public static readonly DiagnosticDescriptor MissingDense = Error(
+            "NNG0006", "Network has no [Dense] layer",
+            "The network '{0}' declares no layer: add at least one [Dense(units, activation)] after [Input]");
+
+        public static readonly DiagnosticDescriptor NonPositiveSize = Error(
+            "NNG0007", "Size must be positive",
+            "{0} is {1}, but a size must be at least 1: write a positive number");
+
+        public static readonly DiagnosticDescriptor SoftmaxNotLast = Error(
+            "NNG0008", "Softmax only on the last layer",
+            "Layer {0} uses Softmax, which NnGen allows only on the last layer: use another activation here, or make this the last layer");
+
+        public static readonly DiagnosticDescriptor CategoricalNeedsSoftmax = Error(
+            "NNG0009", "CategoricalCrossEntropy needs Softmax on the last layer",
+            "Loss.CategoricalCrossEntropy is computed from the logits of a Softmax output, but the last layer uses {0}: write Activation.Softmax on the last [Dense]");
+
+        public static readonly DiagnosticDescriptor BinaryNeedsSigmoid = Error(
+            "NNG0010", "BinaryCrossEntropy needs Sigmoid on the last layer",
+            "Loss.BinaryCrossEntropy is computed from the logits of a Sigmoid output, but the last layer uses {0}: write Activation.Sigmoid on the last [Dense]");
+
+        public static readonly DiagnosticDescriptor LayersSplit = Error(
+            "NNG0011", "Layers split across partial declarations",
+            "[{0}] of the network '{1}' is on another partial declaration than [Network]: put [Network], [Input] and every layer on one declaration");
+
+        public static readonly DiagnosticDescriptor OptionDoesNotApply = Error(
+            "NNG0012", "Option does not apply",
+            "{0}: remove it, or change {1}");
+
+        public static readonly DiagnosticDescriptor InvalidOptionValue = Error(
+            "NNG0013", "Invalid option value",
+            "{0} is {1}: {2}");
+
+        public static readonly DiagnosticDescriptor UnknownEnumValue = Error(
+            "NNG0014", "Unknown enum value",
+            "{0} is not a known {1}: use one of the named values of NnGen.{1}");
+
+        public static readonly DiagnosticDescriptor TooLarge = Error(
+            "NNG0015", "Network too large",
+            "The network '{0}' has {1} parameters, more than NnGen's cap of {2}: declare fewer or smaller layers");
+
+        private static DiagnosticDescriptor Error(string id, string title, string message)
+            => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
+    }
+}
