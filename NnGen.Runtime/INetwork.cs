@@ -20,6 +20,12 @@ namespace NnGen
         /// <summary>The trainable parameters: per layer, W as [units][fanIn] row-major, then b[units].</summary>
         float[] Parameters { get; }
 
+        /// <summary>
+        /// Non-trainable state saved with the model, such as BatchNorm's running statistics; empty when the network
+        /// has none. Training calls update it; inference calls only read it.
+        /// </summary>
+        float[] State { get; }
+
         /// <summary>The gradient of the last <see cref="ComputeGradients"/> batch loss, in the layout of <see cref="Parameters"/>.</summary>
         float[] Gradients { get; }
 
@@ -34,5 +40,14 @@ namespace NnGen
 
         /// <summary><see cref="ComputeGradients"/>, then one step of <paramref name="optimizer"/>; returns the loss before the step.</summary>
         float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, IOptimizer optimizer);
+
+        /// <summary>Writes the parameters and state as a model file (see <see cref="ModelFile"/>).</summary>
+        void Save(System.IO.Stream stream);
+
+        /// <summary>
+        /// Replaces the parameters and state with those of a model file of this network. The whole file is checked
+        /// first: on a <see cref="ModelFileException"/> the network is unchanged.
+        /// </summary>
+        void LoadFrom(System.IO.Stream stream);
     }
 }

@@ -68,6 +68,10 @@ namespace NnGen.Generator.Diagnostics
             "NNG0015", "Network too large",
             "The network '{0}' has {1} parameters, more than NnGen's cap of {2}: declare fewer or smaller layers");
 
+        public static readonly DiagnosticDescriptor LastLayerNotDense = Error(
+            "NNG0016", "Network must end with a Dense layer",
+            "The last layer is [{0}], but the outputs and the loss come from a dense layer: end the declaration with [Dense(outputs, activation)]");
+
         private static DiagnosticDescriptor Error(string id, string title, string message)
             => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
     }

@@ -65,6 +65,82 @@ namespace NnGen.Generator.Emitting
             }
         }
 
+        /// <summary>
+        /// The loop form: a method that returns the loss summed over the batch and, with the gradient, writes dL/dz
+        /// of the last layer into its D buffer, which starts the backward pass.
+        /// </summary>
+        public static void WriteLoops(IndentedWriter writer, NetworkModel model)
+        {
+            LayerModel last = model.OutputLayer;
+            int u = last.Units;
+            string readOnlySpan = LoopNames.ReadOnlySpan, span = LoopNames.Span;
+            writer.Line($"// loss gate ({model.Loss}): the summed loss; with the gradient, dL/dz of the last layer");
+            using (writer.Open($"private double NnLossGate({readOnlySpan} targets, int n, bool withGradient)"))
+            {
+                writer.Line($"{readOnlySpan} z = new({LoopNames.Z(last)}, 0, n * {u});")
+                    .Line($"{readOnlySpan} a = new({LoopNames.Out(last)}, 0, n * {u});")
+                    .Line($"{span} dz = new({LoopNames.D(last)}, 0, n * {u});")
+                    .Line($"{readOnlySpan} t = targets;")
+                    .Line($"float invCount = 1f / {Count(model)};")
+                    .Line("double loss = 0;");
+                switch (model.Loss)
+                {
+                    case Loss.MeanSquaredError:
+                    case Loss.MeanAbsoluteError:
+                        using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
+                        {
+                            writer.Line("float d = a[j] - t[j];");
+                            if (model.Loss == Loss.MeanSquaredError)
+                                writer.Line("loss += d * d;").Line("float da = 2f * d * invCount;");
+                            else
+                                writer.Line("loss += global::System.MathF.Abs(d);").Line("float da = d > 0f ? invCount : d < 0f ? -invCount : 0f;");
+                            writer.Line(last.Activation == Activation.Softmax
+                                ? "if (withGradient) dz[j] = da;"
+                                : $"if (withGradient) dz[j] = {ActivationEmitter.Backward(last, "da", "z[j]", "a[j]")};");
+                        }
+                        if (last.Activation == Activation.Softmax)
+                        {
+                            writer.Line("// softmax gate backward: dz = a * (da - sum(da * a)) per row");
+                            using (writer.Open("if (withGradient)"))
+                            using (writer.Open("for (int s = 0; s < n; s++)"))
+                            {
+                                writer.Line($"{span} ds = dz.Slice(s * {u}, {u});")
+                                    .Line($"{readOnlySpan} @as = a.Slice(s * {u}, {u});")
+                                    .Line("float dot = 0f;")
+                                    .Line($"for (int k = 0; k < {u}; k++) dot += ds[k] * @as[k];")
+                                    .Line($"for (int k = 0; k < {u}; k++) ds[k] = @as[k] * (ds[k] - dot);");
+                            }
+                        }
+                        break;
+
+                    case Loss.BinaryCrossEntropy:
+                        using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
+                        {
+                            writer.Line($"loss += {BinaryCrossEntropyFromLogit("z[j]", "t[j]")};")
+                                .Line("if (withGradient) dz[j] = (a[j] - t[j]) * invCount;");
+                        }
+                        break;
+
+                    case Loss.CategoricalCrossEntropy:
+                        using (writer.Open("for (int s = 0; s < n; s++)"))
+                        {
+                            writer.Line($"int row = s * {u};")
+                                .Line("float max = z[row];")
+                                .Line($"for (int k = 1; k < {u}; k++) max = global::System.MathF.Max(max, z[row + k]);")
+                                .Line("double total = 0;")
+                                .Line($"for (int k = 0; k < {u}; k++) total += global::System.Math.Exp(z[row + k] - max);")
+                                .Line("double logSumExp = max + global::System.Math.Log(total);")
+                                .Line("float sumT = 0f;")
+                                .Line($"for (int k = 0; k < {u}; k++) {{ loss += t[row + k] * (logSumExp - z[row + k]); sumT += t[row + k]; }}")
+                                .Line("if (!withGradient) continue;")
+                                .Line($"for (int k = 0; k < {u}; k++) dz[row + k] = (a[row + k] * sumT - t[row + k]) * invCount;");
+                        }
+                        break;
+                }
+                writer.Line("return loss;");
+            }
+        }
+
         /// <summary>max(z, 0) - z t + log(1 + exp(-|z|)) in double: BCEWithLogitsLoss's stable form.</summary>
         public static string BinaryCrossEntropyFromLogit(string z, string t)
             => $"global::System.Math.Max((double){z}, 0.0) - (double){z} * {t} + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double){z})))";

@@ -27,10 +27,18 @@ namespace NnGen.Generator.Emitting
             {
                 WriteShape(writer, model);
                 writer.Line();
+                InitializerEmitter.WriteRandomField(writer, model);
                 InitializerEmitter.WriteConstructor(writer, model);
+                writer.Line();
+                SerializationEmitter.Write(writer, model);
                 writer.Line();
                 if (CodeShape.IsUnrolled(model)) UnrolledEmitter.Write(writer, model);
                 else LoopEmitter.Write(writer, model);
+                if (model.HasPenalty)
+                {
+                    writer.Line();
+                    PenaltyEmitter.Write(writer, model);
+                }
             }
 
             for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
@@ -62,11 +70,21 @@ namespace NnGen.Generator.Emitting
                 .Line($"public const int OutputSize = {IndentedWriter.Int(model.OutputSize)};")
                 .Line("/// <summary>The number of trainable parameters.</summary>")
                 .Line($"public const int ParameterCount = {IndentedWriter.Int(model.ParameterCount)};")
+                .Line("/// <summary>The number of non-trainable state values (BatchNorm's running statistics).</summary>")
+                .Line($"public const int StateCount = {IndentedWriter.Int(model.StateCount)};")
                 .Line();
             writer.Line("/// <summary>The trainable parameters, layer by layer: W as [units][fanIn] row-major, then b[units].</summary>");
             foreach (LayerModel layer in model.Layers)
-                writer.Line($"/// <remarks>Layer {layer.Number} ({layer.FanIn} -> {layer.Units}, {layer.Activation}): W at [{layer.WeightOffset}, {layer.BiasOffset}), b at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units}).</remarks>");
+            {
+                if (layer.Kind == LayerKind.Dense)
+                    writer.Line($"/// <remarks>Layer {layer.Number} (Dense {layer.FanIn} -> {layer.Units}, {layer.Activation}): W at [{layer.WeightOffset}, {layer.BiasOffset}), b at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units}).</remarks>");
+                else if (layer.ParameterCount > 0)
+                    writer.Line($"/// <remarks>Layer {layer.Number} ({layer.Kind} over {layer.Units}): gamma at [{layer.WeightOffset}, {layer.BiasOffset}), beta at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units}).</remarks>");
+            }
             writer.Line("public float[] Parameters { get; }")
+                .Line()
+                .Line("/// <summary>Non-trainable state saved with the model: per BatchNorm layer its running mean, then its running variance.</summary>")
+                .Line("public float[] State { get; }")
                 .Line()
                 .Line("/// <summary>The gradient of the last ComputeGradients batch loss, in the layout of <see cref=\"Parameters\"/>.</summary>")
                 .Line("public float[] Gradients { get; }")
@@ -92,11 +110,11 @@ namespace NnGen.Generator.Emitting
         /// <summary>Layers of at most this many weights are small enough to unroll gate by gate.</summary>
         public const int UnrollWeightLimit = 64;
 
-        /// <summary>A network is unrolled when every layer is small; otherwise all layers become loops.</summary>
+        /// <summary>A network is unrolled when it has only dense layers, each small; otherwise all layers become loops.</summary>
         public static bool IsUnrolled(NetworkModel model)
         {
             foreach (LayerModel layer in model.Layers)
-                if (layer.WeightCount > UnrollWeightLimit) return false;
+                if (layer.Kind != LayerKind.Dense || layer.WeightCount > UnrollWeightLimit) return false;
             return true;
         }
     }

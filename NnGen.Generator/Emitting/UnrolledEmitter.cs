@@ -51,7 +51,7 @@ namespace NnGen.Generator.Emitting
                     writer.Line("global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);");
                     LossGate.WriteUnrolled(writer, model, withGradient: false);
                 }
-                writer.Line($"return (float)(loss / {LossGate.Count(model)});");
+                writer.Line($"return (float)(loss / {LossGate.Count(model)}{(model.HasPenalty ? " + NnPenalty(withGradient: false)" : "")});");
             }
         }
 
@@ -74,7 +74,7 @@ namespace NnGen.Generator.Emitting
                     for (int l = model.Layers.Count - 1; l >= 0; l--)
                         WriteBackward(writer, model, l);
                 }
-                writer.Line("return (float)(loss * invCount);");
+                writer.Line($"return (float)(loss / {LossGate.Count(model)}{(model.HasPenalty ? " + NnPenalty(withGradient: true)" : "")});");
             }
         }
 

@@ -17,16 +17,45 @@ namespace NnGen.Generator.Model
 
         public int OutputSize => OutputLayer.Units;
 
-        public int ParameterCount => OutputLayer.BiasOffset + OutputLayer.Units;
+        public int ParameterCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (LayerModel layer in Layers) count += layer.ParameterCount;
+                return count;
+            }
+        }
 
-        /// <summary>Multiply-adds of one forward pass, counted as 2 FLOPs each.</summary>
+        public int StateCount
+        {
+            get
+            {
+                int count = 0;
+                foreach (LayerModel layer in Layers) count += layer.StateCount;
+                return count;
+            }
+        }
+
+        /// <summary>Multiply-adds of one forward pass through the dense layers, counted as 2 FLOPs each.</summary>
         public long ForwardFlopsPerSample
         {
             get
             {
                 long flops = 0;
-                foreach (LayerModel layer in Layers) flops += 2L * layer.WeightCount;
+                foreach (LayerModel layer in Layers)
+                    if (layer.Kind == LayerKind.Dense) flops += 2L * layer.WeightCount;
                 return flops;
+            }
+        }
+
+        public bool HasPenalty
+        {
+            get
+            {
+                foreach (LayerModel layer in Layers)
+                    if (layer.L1 != 0f || layer.L2 != 0f) return true;
+                return false;
             }
         }
 
@@ -46,11 +75,24 @@ namespace NnGen.Generator.Model
     /// <summary>A type the network class is nested in, outermost first (keyword such as "class" or "record struct").</summary>
     internal sealed record ContainingTypeModel(string Keyword, string Name);
 
+    /// <summary>The kinds of layer a network is built from.</summary>
+    internal enum LayerKind
+    {
+        Dense,
+        Dropout,
+        GaussianNoise,
+        BatchNorm,
+        LayerNorm,
+    }
+
     /// <summary>
-    /// One dense layer: z = W x + b with W at [WeightOffset, WeightOffset + Units * FanIn) as [units][fanIn],
-    /// b at [BiasOffset, BiasOffset + Units), then the activation.
+    /// One layer, numbered from 1 in declaration order. Dense: z = W x + b with W at [ParameterOffset, +Units*FanIn)
+    /// as [units][fanIn], then b[Units]. BatchNorm and LayerNorm: gamma[Units] then beta[Units]; BatchNorm's running
+    /// mean[Units] and variance[Units] at StateOffset in the state. Dropout (Rate = drop probability) and
+    /// GaussianNoise (Rate = standard deviation) have no parameters. Dense and the normalizations end with Activation.
     /// </summary>
     internal sealed record LayerModel(
+        LayerKind Kind,
         int Number,
         int FanIn,
         int Units,
@@ -58,10 +100,31 @@ namespace NnGen.Generator.Model
         float Alpha,
         Init Init,
         float InitScale,
-        int WeightOffset)
+        int ParameterOffset,
+        float L1 = 0f,
+        float L2 = 0f,
+        float Rate = 0f,
+        float Momentum = 0f,
+        float Epsilon = 0f,
+        int StateOffset = 0)
     {
-        public int WeightCount => FanIn * Units;
+        /// <summary>Dense: the weights; normalizations: gamma.</summary>
+        public int WeightCount => Kind switch
+        {
+            LayerKind.Dense => FanIn * Units,
+            LayerKind.BatchNorm or LayerKind.LayerNorm => Units,
+            _ => 0,
+        };
 
-        public int BiasOffset => WeightOffset + WeightCount;
+        public int WeightOffset => ParameterOffset;
+
+        /// <summary>Dense: the bias; normalizations: beta.</summary>
+        public int BiasOffset => ParameterOffset + WeightCount;
+
+        public int ParameterCount => Kind is LayerKind.Dense or LayerKind.BatchNorm or LayerKind.LayerNorm ? WeightCount + Units : 0;
+
+        public int StateCount => Kind == LayerKind.BatchNorm ? 2 * Units : 0;
+
+        public bool HasActivation => Kind is LayerKind.Dense or LayerKind.BatchNorm or LayerKind.LayerNorm;
     }
 }

@@ -13,7 +13,7 @@ namespace NnGen.Generator.Parsing
         public const float DefaultInitScale = 0.05f;
 
         /// <summary>Returns null only when an argument is erroneous (the compiler reports it); problems of ours go to diagnostics.</summary>
-        public static LayerModel? Parse(AttributeData attribute, int number, int fanIn, Init defaultInit, Location location, bool isLast, List<DiagnosticInfo> diagnostics)
+        public static LayerModel? Parse(AttributeData attribute, int number, int fanIn, Init defaultInit, float defaultL1, float defaultL2, Location location, bool isLast, List<DiagnosticInfo> diagnostics)
         {
             if (!NetworkParser.TryReadInt(attribute, 0, out int units)) return null;
             var activation = Activation.Identity;
@@ -25,6 +25,7 @@ namespace NnGen.Generator.Parsing
 
             Init init = defaultInit;
             float? alpha = null, initScale = null;
+            float l1 = defaultL1, l2 = defaultL2;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
                 if (named.Value.Kind == TypedConstantKind.Error || named.Value.Value is null) return null;
@@ -33,6 +34,8 @@ namespace NnGen.Generator.Parsing
                     case "Init": init = (Init)(int)named.Value.Value; break;
                     case "Alpha": alpha = (float)named.Value.Value; break;
                     case "InitScale": initScale = (float)named.Value.Value; break;
+                    case "L1": l1 = (float)named.Value.Value; break;
+                    case "L2": l2 = (float)named.Value.Value; break;
                 }
             }
 
@@ -40,18 +43,27 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, $"The units of layer {number}", NetworkParser.Format(units)));
             NetworkParser.CheckEnum(activation, "Activation", location, diagnostics);
             NetworkParser.CheckEnum(init, "Init", location, diagnostics);
-            if (activation == Activation.Softmax && !isLast)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, location, NetworkParser.Format(number)));
+            CheckSoftmaxLast(activation, number, isLast, location, diagnostics);
+            NetworkParser.CheckPenalty("L1", l1, location, diagnostics);
+            NetworkParser.CheckPenalty("L2", l2, location, diagnostics);
 
             return new LayerModel(
-                number, fanIn, units, activation,
+                LayerKind.Dense, number, fanIn, units, activation,
                 CheckAlpha(activation, alpha, location, diagnostics),
                 init,
                 CheckInitScale(init, initScale, location, diagnostics),
-                WeightOffset: 0);
+                ParameterOffset: 0,
+                L1: l1,
+                L2: l2);
         }
 
-        private static float CheckAlpha(Activation activation, float? alpha, Location location, List<DiagnosticInfo> diagnostics)
+        internal static void CheckSoftmaxLast(Activation activation, int number, bool isLast, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            if (activation == Activation.Softmax && !isLast)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.SoftmaxNotLast, location, NetworkParser.Format(number)));
+        }
+
+        internal static float CheckAlpha(Activation activation, float? alpha, Location location, List<DiagnosticInfo> diagnostics)
         {
             bool takesAlpha = activation is Activation.LeakyReLU or Activation.ELU;
             if (alpha is null)
@@ -61,7 +73,7 @@ namespace NnGen.Generator.Parsing
                     $"Alpha applies only to LeakyReLU and ELU, not to {activation}", "the activation"));
             else if (float.IsNaN(alpha.Value) || float.IsInfinity(alpha.Value))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location,
-                    "Alpha", Describe(alpha.Value), "write a finite number (LeakyReLU's slope, ELU's alpha)"));
+                    "Alpha", NetworkParser.Describe(alpha.Value), "write a finite number (LeakyReLU's slope, ELU's alpha)"));
             return alpha.Value;
         }
 
@@ -75,10 +87,9 @@ namespace NnGen.Generator.Parsing
                     $"InitScale applies only to Init.Uniform, Init.Normal and Init.Constant, not to Init.{init}", "Init"));
             else if (float.IsNaN(scale.Value) || float.IsInfinity(scale.Value) || (init != Init.Constant && scale.Value < 0f))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location,
-                    "InitScale", Describe(scale.Value), init == Init.Constant ? "write a finite number" : "write a finite number >= 0 (the range or standard deviation)"));
+                    "InitScale", NetworkParser.Describe(scale.Value), init == Init.Constant ? "write a finite number" : "write a finite number >= 0 (the range or standard deviation)"));
             return scale.Value;
         }
 
-        private static string Describe(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

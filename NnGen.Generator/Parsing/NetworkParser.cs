@@ -39,28 +39,30 @@ namespace NnGen.Generator.Parsing
                 return null;
             CheckEnum(loss, "Loss", networkOptions.LossLocation ?? nameLocation, diagnostics);
             CheckEnum(defaultInit, "Init", networkOptions.InitLocation ?? nameLocation, diagnostics);
+            CheckPenalty("L1", networkOptions.L1, networkOptions.LossLocation ?? nameLocation, diagnostics);
+            CheckPenalty("L2", networkOptions.L2, networkOptions.LossLocation ?? nameLocation, diagnostics);
 
             var inputs = new List<AttributeData>();
-            var denses = new List<AttributeData>();
+            var layerAttributes = new List<AttributeData>();
             foreach (AttributeData attribute in type.GetAttributes())
             {
-                string? name = attribute.AttributeClass?.ToDisplayString();
-                if (name != AttributeNames.Input && name != AttributeNames.Dense) continue;
+                string? name = AttributeNames.LayerName(attribute.AttributeClass?.ToDisplayString());
+                if (name is null) continue;
                 if (!IsOn(declaration, attribute))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, LocationOf(attribute, nameLocation, cancellationToken),
-                        name == AttributeNames.Input ? "Input" : "Dense", type.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, LocationOf(attribute, nameLocation, cancellationToken), name, type.Name));
                     continue;
                 }
-                (name == AttributeNames.Input ? inputs : denses).Add(attribute);
+                (name == "Input" ? inputs : layerAttributes).Add(attribute);
             }
-            denses.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
+            layerAttributes.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
 
+            bool anyDense = layerAttributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Dense);
             if (inputs.Count == 0)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, type.Name));
-            if (denses.Count == 0 && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.LayersSplit))
+            if (!anyDense && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.LayersSplit))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, nameLocation, type.Name));
-            if (inputs.Count == 0 || denses.Count == 0)
+            if (inputs.Count == 0 || !anyDense)
                 return null;
 
             if (!TryReadInt(inputs[0], 0, out int inputSize)) return null;
@@ -68,25 +70,38 @@ namespace NnGen.Generator.Parsing
             if (inputSize <= 0)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, inputLocation, "The input size", Format(inputSize)));
 
-            var layers = ImmutableArray.CreateBuilder<LayerModel>(denses.Count);
-            long offset = 0;
+            var layers = ImmutableArray.CreateBuilder<LayerModel>(layerAttributes.Count);
+            long parameterOffset = 0, stateOffset = 0;
             int fanIn = inputSize;
-            for (int i = 0; i < denses.Count; i++)
+            for (int i = 0; i < layerAttributes.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Location location = LocationOf(denses[i], nameLocation, cancellationToken);
-                LayerModel? layer = DenseParser.Parse(denses[i], i + 1, fanIn, defaultInit, location, isLast: i == denses.Count - 1, diagnostics);
+                AttributeData attribute = layerAttributes[i];
+                Location location = LocationOf(attribute, nameLocation, cancellationToken);
+                bool isLast = i == layerAttributes.Count - 1;
+                LayerModel? layer = attribute.AttributeClass?.ToDisplayString() == AttributeNames.Dense
+                    ? DenseParser.Parse(attribute, i + 1, fanIn, defaultInit, networkOptions.L1, networkOptions.L2, location, isLast, diagnostics)
+                    : OtherLayerParser.Parse(attribute, i + 1, fanIn, location, isLast, diagnostics);
                 if (layer is null) return null;
-                long size = (long)Math.Max(fanIn, 0) * Math.Max(layer.Units, 0) + Math.Max(layer.Units, 0);
-                layers.Add(layer with { WeightOffset = (int)Math.Min(offset, int.MaxValue) });
-                offset += size;
+                layers.Add(layer with
+                {
+                    ParameterOffset = (int)Math.Min(parameterOffset, int.MaxValue),
+                    StateOffset = (int)Math.Min(stateOffset, int.MaxValue),
+                });
+                parameterOffset += ParameterCount(layer.Kind, fanIn, layer.Units);
+                stateOffset += layer.Kind == LayerKind.BatchNorm ? 2L * Math.Max(layer.Units, 0) : 0;
                 fanIn = layer.Units;
             }
 
-            if (offset > MaxParameters)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(offset), Format(MaxParameters)));
+            if (parameterOffset + stateOffset > MaxParameters)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(parameterOffset + stateOffset), Format(MaxParameters)));
 
-            CheckLoss(loss, layers[layers.Count - 1], LocationOf(denses[denses.Count - 1], nameLocation, cancellationToken), diagnostics);
+            LayerModel last = layers[layers.Count - 1];
+            Location lastLocation = LocationOf(layerAttributes[layerAttributes.Count - 1], nameLocation, cancellationToken);
+            if (last.Kind != LayerKind.Dense)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LastLayerNotDense, lastLocation, AttributeNames.LayerName(layerAttributes[layerAttributes.Count - 1].AttributeClass?.ToDisplayString()) ?? "?"));
+            else
+                CheckLoss(loss, last, lastLocation, diagnostics);
             if (diagnostics.Count > 0) return null;
 
             return new NetworkModel(
@@ -120,7 +135,7 @@ namespace NnGen.Generator.Parsing
             }
         }
 
-        private readonly record struct NetworkOptions(Location? LossLocation, Location? InitLocation);
+        private readonly record struct NetworkOptions(Location? LossLocation, Location? InitLocation, float L1, float L2);
 
         private static bool TryReadNetwork(AttributeData attribute, out Loss loss, out Init init, out NetworkOptions options)
         {
@@ -129,14 +144,19 @@ namespace NnGen.Generator.Parsing
             options = default;
             if (!TryReadInt(attribute, 0, out int lossValue)) return false;
             loss = (Loss)lossValue;
+            float l1 = 0f, l2 = 0f;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
-                if (named.Key != "Init") continue;
-                if (named.Value.Kind == TypedConstantKind.Error || named.Value.Value is not int initValue) return false;
-                init = (Init)initValue;
+                if (named.Value.Kind == TypedConstantKind.Error || named.Value.Value is null) return false;
+                switch (named.Key)
+                {
+                    case "Init": init = (Init)(int)named.Value.Value; break;
+                    case "L1": l1 = (float)named.Value.Value; break;
+                    case "L2": l2 = (float)named.Value.Value; break;
+                }
             }
             Location? location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
-            options = new NetworkOptions(location, location);
+            options = new NetworkOptions(location, location, l1, l2);
             return true;
         }
 
@@ -154,6 +174,26 @@ namespace NnGen.Generator.Parsing
             if (!Enum.IsDefined(typeof(TEnum), value))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, location, $"({enumName}){Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}", enumName));
         }
+
+        /// <summary>The parameters of a layer in 64 bits, so that absurd sizes are reported, not overflowed.</summary>
+        private static long ParameterCount(LayerKind kind, int fanIn, int units)
+        {
+            long width = Math.Max(units, 0);
+            return kind switch
+            {
+                LayerKind.Dense => Math.Max(fanIn, 0) * width + width,
+                LayerKind.BatchNorm or LayerKind.LayerNorm => 2 * width,
+                _ => 0,
+            };
+        }
+
+        internal static void CheckPenalty(string name, float value, Location location, List<DiagnosticInfo> diagnostics)
+        {
+            if (!(value >= 0f) || float.IsInfinity(value))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, name, Describe(value), "write a finite penalty >= 0"));
+        }
+
+        internal static string Describe(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
         internal static bool TryReadInt(AttributeData attribute, int index, out int value)
         {

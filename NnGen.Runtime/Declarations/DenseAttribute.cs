@@ -29,5 +29,11 @@ namespace NnGen
 
         /// <summary>LeakyReLU's negative slope (default 0.01) or ELU's alpha (default 1.0).</summary>
         public float Alpha { get; set; } = float.NaN;
+
+        /// <summary>This layer's L1 penalty on its weights; when not set, the network's <see cref="NetworkAttribute.L1"/>.</summary>
+        public float L1 { get; set; }
+
+        /// <summary>This layer's L2 penalty on its weights; when not set, the network's <see cref="NetworkAttribute.L2"/>.</summary>
+        public float L2 { get; set; }
     }
 }

@@ -17,5 +17,11 @@ namespace NnGen
 
         /// <summary>The initializer of every layer that does not name its own (default <see cref="Init.GlorotUniform"/>).</summary>
         public Init Init { get; set; } = Init.GlorotUniform;
+
+        /// <summary>L1 penalty on every dense layer's weights (not biases): L1 * sum |w| is added to the loss.</summary>
+        public float L1 { get; set; }
+
+        /// <summary>L2 penalty on every dense layer's weights (not biases): L2 * sum w^2 is added to the loss (Keras' convention).</summary>
+        public float L2 { get; set; }
     }
 }

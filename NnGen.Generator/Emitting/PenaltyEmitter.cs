@@ -1,0 +1,33 @@
+using NnGen.Generator.Model;
+
+namespace NnGen.Generator.Emitting
+{
+    /// <summary>
+    /// The L1/L2 penalty on dense weights (biases excluded, as Keras' kernel regularizers): L1 * sum |w| + L2 * sum w^2
+    /// is added to the loss, and L1 * sign(w) + 2 * L2 * w to the weight gradients.
+    /// </summary>
+    internal static class PenaltyEmitter
+    {
+        public static void Write(IndentedWriter writer, NetworkModel model)
+        {
+            writer.Line("// the L1/L2 penalty on the dense weights: added to the loss and, with the gradient, to Gradients");
+            using (writer.Open("private double NnPenalty(bool withGradient)"))
+            {
+                writer.Line("double penalty = 0;");
+                foreach (LayerModel layer in model.Layers)
+                {
+                    if (layer.Kind != LayerKind.Dense || (layer.L1 == 0f && layer.L2 == 0f)) continue;
+                    string l1 = IndentedWriter.Float(layer.L1), l2 = IndentedWriter.Float(layer.L2);
+                    writer.Line($"// layer {layer.Number}: L1 {l1}, L2 {l2}");
+                    using (writer.Open($"for (int i = {layer.WeightOffset}; i < {layer.WeightOffset + layer.WeightCount}; i++)"))
+                    {
+                        writer.Line("float w = Parameters[i];")
+                            .Line($"penalty += {l1} * (double)global::System.MathF.Abs(w) + {l2} * (double)w * w;")
+                            .Line($"if (withGradient) Gradients[i] += {l1} * (w > 0f ? 1f : w < 0f ? -1f : 0f) + 2f * {l2} * w;");
+                    }
+                }
+                writer.Line("return penalty;");
+            }
+        }
+    }
+}

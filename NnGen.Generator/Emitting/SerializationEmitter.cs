@@ -1,0 +1,35 @@
+using NnGen.Generator.Model;
+
+namespace NnGen.Generator.Emitting
+{
+    /// <summary>Writes Save and Load: the network's parameters and state through the runtime's model file format.</summary>
+    internal static class SerializationEmitter
+    {
+        public static void Write(IndentedWriter writer, NetworkModel model)
+        {
+            string type = model.TypeName;
+            writer.Line($"/// <summary>Identifies this network's shape in model files: FNV-1a of \"{ModelSignature.Describe(model)}\".</summary>")
+                .Line($"public const ulong ModelSignature = 0x{ModelSignature.Compute(model):X16}UL;")
+                .Line()
+                .Line("/// <summary>Writes the parameters and state as a model file to <paramref name=\"stream\"/>.</summary>")
+                .Line($"public void Save(global::System.IO.Stream stream) => global::NnGen.ModelFile.Write(stream, ModelSignature, Parameters, State);")
+                .Line()
+                .Line("/// <summary>Writes a model file to <paramref name=\"path\"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>")
+                .Line($"public void Save(string path) => global::NnGen.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);")
+                .Line()
+                .Line("/// <summary>Replaces the parameters and state with a model file's; on a <see cref=\"global::NnGen.ModelFileException\"/> nothing changes.</summary>")
+                .Line($"public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, \"{model.FullName}\", Parameters, State);")
+                .Line()
+                .Line("/// <summary>Replaces the parameters and state with those of the model file at <paramref name=\"path\"/>; on an error nothing changes.</summary>")
+                .Line($"public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, \"{model.FullName}\", Parameters, State);")
+                .Line()
+                .Line("/// <summary>Creates a network from a model file.</summary>");
+            using (writer.Open($"public static {type} Load(global::System.IO.Stream stream)"))
+                writer.Line($"var network = new {type}();").Line("network.LoadFrom(stream);").Line("return network;");
+            writer.Line()
+                .Line("/// <summary>Creates a network from the model file at <paramref name=\"path\"/>.</summary>");
+            using (writer.Open($"public static {type} Load(string path)"))
+                writer.Line($"var network = new {type}();").Line("network.LoadFrom(path);").Line("return network;");
+        }
+    }
+}

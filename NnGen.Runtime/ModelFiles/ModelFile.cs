@@ -1,0 +1,142 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+
+namespace NnGen
+{
+    /// <summary>
+    /// NnGen's model file: magic "NNGN", format version (uint16) and a reserved uint16, the network's signature
+    /// (uint64, a hash of its shape, activations and loss fixed at compile time), parameter count and state count
+    /// (int32 each), the parameters then the non-trainable state as little-endian float32, and a CRC-32 of every
+    /// byte before it. Reading validates the whole file before anything is copied into the network.
+    /// </summary>
+    public static class ModelFile
+    {
+        /// <summary>The format version this runtime writes and reads.</summary>
+        public const ushort FormatVersion = 1;
+
+        private const int HeaderSize = 4 + 2 + 2 + 8 + 4 + 4;
+        private static ReadOnlySpan<byte> Magic => "NNGN"u8;
+
+        /// <summary>Writes a model file of a network with <paramref name="signature"/> to <paramref name="stream"/>.</summary>
+        public static void Write(Stream stream, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+        {
+            ArgumentNullException.ThrowIfNull(stream);
+            byte[] bytes = Serialize(signature, parameters, state);
+            stream.Write(bytes);
+            stream.Flush();
+        }
+
+        /// <summary>
+        /// Writes the model file to <paramref name="path"/> through a temporary file in the same folder that is then
+        /// renamed over the target, so a crash never leaves a half-written model where a good one was.
+        /// </summary>
+        public static void WriteAtomically(string path, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(path);
+            string fullPath = Path.GetFullPath(path);
+            string temporary = fullPath + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+            byte[] bytes = Serialize(signature, parameters, state);
+            try
+            {
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    file.Write(bytes);
+                    file.Flush(flushToDisk: true);
+                }
+                File.Move(temporary, fullPath, overwrite: true);
+            }
+            catch
+            {
+                TryDelete(temporary);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Reads a model file and copies its content into <paramref name="parameters"/> and <paramref name="state"/>
+        /// only once the whole file has been checked; on any error they are left unchanged.
+        /// </summary>
+        /// <exception cref="ModelFileException">The file is not a model file, of another network, truncated or corrupted.</exception>
+        public static void Read(Stream stream, ulong signature, string networkName, Span<float> parameters, Span<float> state)
+        {
+            ArgumentNullException.ThrowIfNull(stream);
+            int expectedLength = HeaderSize + 4 * (parameters.Length + state.Length) + 4;
+            byte[] bytes = ReadUpTo(stream, expectedLength + 1);
+            ReadOnlySpan<byte> header = bytes;
+            if (bytes.Length < Magic.Length || !header[..Magic.Length].SequenceEqual(Magic))
+                throw new ModelFileException(ModelFileError.NotAModelFile, "This is not an NnGen model file: it does not start with the bytes 'NNGN'.");
+            if (bytes.Length < HeaderSize)
+                throw new ModelFileException(ModelFileError.Truncated, $"The model file is truncated: it has {bytes.Length} bytes, fewer than its {HeaderSize}-byte header.");
+
+            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+            if (version != FormatVersion)
+                throw new ModelFileException(ModelFileError.UnsupportedVersion, $"The model file has format version {version}; this NnGen reads version {FormatVersion}.");
+            ulong fileSignature = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
+            int parameterCount = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
+            int stateCount = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+            if (fileSignature != signature || parameterCount != parameters.Length || stateCount != state.Length)
+                throw new ModelFileException(ModelFileError.WrongNetwork,
+                    $"The model file holds another network (signature {fileSignature:X16}, {parameterCount} parameters, {stateCount} state values) than {networkName} (signature {signature:X16}, {parameters.Length} parameters, {state.Length} state values).");
+            if (bytes.Length < expectedLength)
+                throw new ModelFileException(ModelFileError.Truncated, $"The model file is truncated: it has {bytes.Length} bytes of the {expectedLength} that {networkName} needs.");
+            if (bytes.Length > expectedLength)
+                throw new ModelFileException(ModelFileError.Corrupted, $"The model file has bytes after its checksum: {networkName} needs exactly {expectedLength} bytes.");
+
+            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(header[(expectedLength - 4)..]);
+            uint computed = Crc32.Compute(header[..(expectedLength - 4)]);
+            if (stored != computed)
+                throw new ModelFileException(ModelFileError.Corrupted, $"The model file is corrupted: its CRC-32 is {stored:X8} but its content gives {computed:X8}.");
+
+            ReadFloats(header.Slice(HeaderSize, 4 * parameters.Length), parameters);
+            ReadFloats(header.Slice(HeaderSize + 4 * parameters.Length, 4 * state.Length), state);
+        }
+
+        /// <summary>Reads the model file at <paramref name="path"/>; see <see cref="Read(Stream, ulong, string, Span{float}, Span{float})"/>.</summary>
+        public static void Read(string path, ulong signature, string networkName, Span<float> parameters, Span<float> state)
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            Read(file, signature, networkName, parameters, state);
+        }
+
+        private static byte[] Serialize(ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+        {
+            var bytes = new byte[HeaderSize + 4 * (parameters.Length + state.Length) + 4];
+            Span<byte> span = bytes;
+            Magic.CopyTo(span);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[4..], FormatVersion);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], signature);
+            BinaryPrimitives.WriteInt32LittleEndian(span[16..], parameters.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(span[20..], state.Length);
+            int offset = HeaderSize;
+            foreach (float value in parameters) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += 4; }
+            foreach (float value in state) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += 4; }
+            BinaryPrimitives.WriteUInt32LittleEndian(span[offset..], Crc32.Compute(span[..offset]));
+            return bytes;
+        }
+
+        private static void ReadFloats(ReadOnlySpan<byte> bytes, Span<float> destination)
+        {
+            for (int i = 0; i < destination.Length; i++)
+                destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..]);
+        }
+
+        /// <summary>Reads at most <paramref name="limit"/> bytes, so that a huge wrong file is not read whole.</summary>
+        private static byte[] ReadUpTo(Stream stream, int limit)
+        {
+            var buffer = new byte[limit];
+            int total = 0, read;
+            while (total < limit && (read = stream.Read(buffer, total, limit - total)) > 0)
+                total += read;
+            Array.Resize(ref buffer, total);
+            return buffer;
+        }
+
+        private static void TryDelete(string path)
+        {
+            try { File.Delete(path); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}
