@@ -35,7 +35,8 @@ namespace NnGen
         {
             ArgumentException.ThrowIfNullOrEmpty(path);
             string fullPath = Path.GetFullPath(path);
-            string temporary = fullPath + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
+            // A short name beside the target (same file system, so the rename is atomic), whatever the target's length.
+            string temporary = Path.Combine(Path.GetDirectoryName(fullPath) ?? ".", ".nngen-" + Guid.NewGuid().ToString("N")[..12] + ".tmp");
             byte[] bytes = Serialize(signature, parameters, state);
             try
             {
