@@ -10,7 +10,22 @@ namespace NnGen.Generator.Emitting
     {
         public const string Version = "0.1.0";
 
-        public static string HintName(NetworkModel model) => model.FullName + ".g.cs";
+        /// <summary>The hint name "Namespace.Outer.Type.g.cs", spelled as <see cref="HintStem"/> allows.</summary>
+        public static string HintName(NetworkModel model) => HintStem(model.FullName) + ".g.cs";
+
+        /// <summary>
+        /// A full name as a hint name may hold it: without the @ of escaped keywords, and with any character
+        /// other than a letter, a digit, '.' or '_' (an identifier's combining or connecting mark) as '_'.
+        /// </summary>
+        public static string HintStem(string fullName)
+        {
+            var stem = new System.Text.StringBuilder(fullName.Length);
+            foreach (char c in fullName)
+            {
+                if (c != '@') stem.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            }
+            return stem.ToString();
+        }
 
         public static string Emit(NetworkModel model)
         {

@@ -95,7 +95,7 @@ namespace NnGen.Generator.Parsing
 
             return new NetworkModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-                type.Name,
+                Identifier(type.Name),
                 TypeKeyword(declaration),
                 ContainingTypes(declaration),
                 loss,
@@ -189,8 +189,14 @@ namespace NnGen.Generator.Parsing
         {
             var outers = new List<ContainingTypeModel>();
             for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = parent.Parent)
-                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Identifier.ValueText));
+                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), Identifier(outer.Identifier.ValueText)));
             return outers.ToEquatableArray();
         }
+
+        /// <summary>A name as C# source spells it: a keyword (class, record) is escaped as @class, @record.</summary>
+        private static string Identifier(string name)
+            => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+                ? "@" + name
+                : name;
     }
 }
