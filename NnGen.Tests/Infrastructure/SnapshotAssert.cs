@@ -30,11 +30,14 @@ internal static class SnapshotAssert
     /// this project's one-class-per-file layout.
     /// </summary>
     public static void Matches(GeneratorRun run, [CallerFilePath] string callerFile = "", [CallerMemberName] string testMethod = "")
+        => Matches(run, callerFile, testMethod, accept: Environment.GetEnvironmentVariable(AcceptVariable) == "1");
+
+    /// <summary>As <see cref="Matches(GeneratorRun, string, string)"/>, with acceptance given rather than read from the environment.</summary>
+    internal static void Matches(GeneratorRun run, string callerFile, string testMethod, bool accept)
     {
         Assert.NotEmpty(run.GeneratedSources);
         string directory = SourceDirectory.Of(callerFile);
         string prefix = $"{Path.GetFileNameWithoutExtension(callerFile)}.{testMethod}#";
-        bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1";
 
         var failures = new List<string>();
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
