@@ -42,6 +42,7 @@ namespace NnGen.Generator.Parsing
 
             var inputs = new List<AttributeData>();
             var denses = new List<AttributeData>();
+            bool inputSplit = false, denseSplit = false;
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 string? name = attribute.AttributeClass?.ToDisplayString();
@@ -50,15 +51,18 @@ namespace NnGen.Generator.Parsing
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, LocationOf(attribute, nameLocation, cancellationToken),
                         name == AttributeNames.Input ? "Input" : "Dense", type.Name));
+                    if (name == AttributeNames.Input) inputSplit = true;
+                    else denseSplit = true;
                     continue;
                 }
                 (name == AttributeNames.Input ? inputs : denses).Add(attribute);
             }
             denses.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
 
-            if (inputs.Count == 0)
+            // An attribute on another declaration is reported there (NNG0011), not as missing.
+            if (inputs.Count == 0 && !inputSplit)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, type.Name));
-            if (denses.Count == 0 && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.LayersSplit))
+            if (denses.Count == 0 && !denseSplit)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, nameLocation, type.Name));
             if (inputs.Count == 0 || denses.Count == 0)
                 return null;
@@ -91,7 +95,7 @@ namespace NnGen.Generator.Parsing
 
             return new NetworkModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-                type.Name,
+                Identifier(type.Name),
                 TypeKeyword(declaration),
                 ContainingTypes(declaration),
                 loss,
@@ -185,8 +189,14 @@ namespace NnGen.Generator.Parsing
         {
             var outers = new List<ContainingTypeModel>();
             for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = parent.Parent)
-                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Identifier.ValueText));
+                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), Identifier(outer.Identifier.ValueText)));
             return outers.ToEquatableArray();
         }
+
+        /// <summary>A name as C# source spells it: a keyword (class, record) is escaped as @class, @record.</summary>
+        private static string Identifier(string name)
+            => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+                ? "@" + name
+                : name;
     }
 }
