@@ -25,11 +25,12 @@ namespace NnGen.Samples.DataSets
             return Load(stream, gzipped: fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
         }
 
-        /// <summary>Parses a data set from <paramref name="stream"/>; the class count is the largest label + 1.</summary>
+        /// <summary>Parses a data set from <paramref name="stream"/> (left open); the class count is the largest label + 1.</summary>
         public static DataSet Load(Stream stream, bool gzipped)
         {
-            using Stream source = gzipped ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream;
-            using var reader = new StreamReader(source, leaveOpen: true);
+            ArgumentNullException.ThrowIfNull(stream);
+            using GZipStream? gzip = gzipped ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
+            using var reader = new StreamReader(gzip ?? stream, leaveOpen: true);
             var features = new List<float>();
             var labels = new List<int>();
             int columns = -1, lineNumber = 0;

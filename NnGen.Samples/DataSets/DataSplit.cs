@@ -62,38 +62,13 @@ namespace NnGen.Samples.DataSets
         }
 
         /// <summary>
-        /// Standardizes every feature to mean 0 and standard deviation 1 with statistics computed on the
-        /// training rows only (a constant feature is only centred), and applies them to all three parts.
+        /// Standardizes every feature with statistics of the training rows only (see <see cref="Standardizer"/>),
+        /// applied alike to all three parts, so nothing of the validation or test rows leaks into training.
         /// </summary>
         public DataSplit Standardize()
         {
-            int d = Train.FeatureCount;
-            var mean = new double[d];
-            var deviation = new double[d];
-            for (int r = 0; r < Train.Count; r++)
-                for (int f = 0; f < d; f++) mean[f] += Train.Features[r * d + f];
-            for (int f = 0; f < d; f++) mean[f] /= Train.Count;
-            for (int r = 0; r < Train.Count; r++)
-                for (int f = 0; f < d; f++)
-                {
-                    double centred = Train.Features[r * d + f] - mean[f];
-                    deviation[f] += centred * centred;
-                }
-            for (int f = 0; f < d; f++)
-            {
-                deviation[f] = Math.Sqrt(deviation[f] / Train.Count);
-                if (deviation[f] == 0) deviation[f] = 1;
-            }
-            return new DataSplit(Apply(Train, mean, deviation), Apply(Validation, mean, deviation), Apply(Test, mean, deviation));
-        }
-
-        private static DataSet Apply(DataSet data, double[] mean, double[] deviation)
-        {
-            int d = data.FeatureCount;
-            var features = new float[data.Features.Length];
-            for (int i = 0; i < features.Length; i++)
-                features[i] = (float)((data.Features[i] - mean[i % d]) / deviation[i % d]);
-            return new DataSet(features, (int[])data.Labels.Clone(), d, data.ClassCount);
+            Standardizer standardizer = Standardizer.Fit(Train);
+            return new DataSplit(standardizer.Apply(Train), standardizer.Apply(Validation), standardizer.Apply(Test));
         }
 
         private static DataSet Pick(DataSet data, IEnumerable<int> rows)
