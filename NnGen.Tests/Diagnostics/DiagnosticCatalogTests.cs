@@ -1,3 +1,5 @@
+extern alias NnGenGenerator;
+
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -5,7 +7,7 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
-using NnGen.Generator.Diagnostics;
+using NnGenGenerator::NnGen.Generator.Diagnostics;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

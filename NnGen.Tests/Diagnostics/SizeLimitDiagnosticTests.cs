@@ -1,6 +1,8 @@
+extern alias NnGenGenerator;
+
 using System.Globalization;
 using System.Linq;
-using NnGen.Generator.Parsing;
+using NnGenGenerator::NnGen.Generator.Parsing;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

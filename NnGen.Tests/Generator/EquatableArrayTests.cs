@@ -1,7 +1,9 @@
+extern alias NnGenGenerator;
+
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using NnGen.Generator.Model;
+using NnGenGenerator::NnGen.Generator.Model;
 using Xunit;
 
 namespace NnGen.Tests.Generator;

@@ -1,10 +1,12 @@
+extern alias NnGenGenerator;
+
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using NnGen.Generator;
-using NnGen.Generator.Diagnostics;
-using NnGen.Generator.Model;
+using NnGenGenerator::NnGen.Generator;
+using NnGenGenerator::NnGen.Generator.Diagnostics;
+using NnGenGenerator::NnGen.Generator.Model;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

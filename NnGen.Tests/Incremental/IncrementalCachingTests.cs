@@ -1,9 +1,11 @@
+extern alias NnGenGenerator;
+
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NnGen.Generator;
-using NnGen.Generator.Model;
+using NnGenGenerator::NnGen.Generator;
+using NnGenGenerator::NnGen.Generator.Model;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

@@ -1,7 +1,9 @@
+extern alias NnGenGenerator;
+
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using NnGen.Generator;
+using NnGenGenerator::NnGen.Generator;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

@@ -1,9 +1,11 @@
+extern alias NnGenGenerator;
+
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using NnGen.Generator;
+using NnGenGenerator::NnGen.Generator;
 
 namespace NnGen.Tests.Infrastructure;
 

@@ -1,10 +1,12 @@
+extern alias NnGenGenerator;
+
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text;
-using NnGen.Generator.Emitting;
+using NnGenGenerator::NnGen.Generator.Emitting;
 using Xunit;
 using Xunit.Sdk;
 

@@ -1,3 +1,5 @@
+extern alias NnGenGenerator;
+
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -8,7 +10,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
-using NnGen.Generator;
+using NnGenGenerator::NnGen.Generator;
 
 namespace NnGen.Tests.Learning
 {

@@ -1,6 +1,8 @@
+extern alias NnGenGenerator;
+
 using System;
 using System.IO;
-using NnGen.Generator.Emitting;
+using NnGenGenerator::NnGen.Generator.Emitting;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 using Xunit.Sdk;
