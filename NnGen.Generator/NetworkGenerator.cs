@@ -33,8 +33,18 @@ namespace NnGen.Generator
                 .Where(static list => list.Count > 0)
                 .WithTrackingName(TrackingNames.Diagnostics);
 
-            context.RegisterSourceOutput(models, static (output, model) =>
-                output.AddSource(NetworkEmitter.HintName(model), NetworkEmitter.Emit(model)));
+            // Hint names must be unique ignoring case, and Net and NET are two valid types: each output sees the
+            // full names of all networks (a list that changes only when networks come, go or are renamed).
+            IncrementalValueProvider<EquatableArray<string>> fullNames = models
+                .Select(static (model, _) => model.FullName)
+                .Collect()
+                .Select(static (names, _) => names.ToEquatableArray());
+
+            context.RegisterSourceOutput(models.Combine(fullNames), static (output, pair) =>
+            {
+                string? hintName = NetworkEmitter.HintName(pair.Left, pair.Right);
+                if (hintName is not null) output.AddSource(hintName, NetworkEmitter.Emit(pair.Left));
+            });
 
             context.RegisterSourceOutput(diagnostics, static (output, list) =>
             {

@@ -44,7 +44,11 @@ namespace NnGen.Generator.Emitting
             _ => throw new System.InvalidOperationException($"{layer.Activation} is emitted row-wise."),
         };
 
-        /// <summary>Whether the backward gate reads z (otherwise a alone suffices).</summary>
+        /// <summary>Whether the backward gate reads a.</summary>
+        public static bool BackwardReadsA(Activation activation)
+            => activation is Activation.Sigmoid or Activation.Tanh or Activation.ELU or Activation.SELU or Activation.Softmax;
+
+        /// <summary>Whether the backward gate reads z.</summary>
         public static bool BackwardReadsZ(Activation activation)
             => activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU or Activation.SELU;
     }

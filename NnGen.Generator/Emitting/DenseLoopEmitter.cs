@@ -33,7 +33,6 @@ namespace NnGen.Generator.Emitting
         {
             int f = layer.FanIn, u = layer.Units;
             writer.Line("// the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input")
-                .Line($"{ReadOnlySpan} w = new(Parameters, {layer.WeightOffset}, {layer.WeightCount});")
                 .Line($"{Span} gw = new(Gradients, {layer.WeightOffset}, {layer.WeightCount});")
                 .Line($"{Span} gb = new(Gradients, {layer.BiasOffset}, {u});")
                 .Line($"{ReadOnlySpan} d = new({D(layer)}, 0, n * {u});");
@@ -51,6 +50,7 @@ namespace NnGen.Generator.Emitting
             if (below is null) return;
 
             writer.Line($"// the gradient reaching layer {below.Number}'s outputs: da[i] = sum over o of dz[o] * W[o,i]")
+                .Line($"{ReadOnlySpan} w = new(Parameters, {layer.WeightOffset}, {layer.WeightCount});")
                 .Line($"{Span} da = new({D(below)}, 0, n * {f});")
                 .Line("da.Clear();");
             using (writer.Open("for (int s = 0; s < n; s++)"))

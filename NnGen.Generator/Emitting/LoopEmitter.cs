@@ -170,10 +170,10 @@ namespace NnGen.Generator.Emitting
                 if (!isLast && layer.HasActivation && layer.Activation != Activation.Identity)
                 {
                     writer.Line($"// the activation gate ({layer.Activation}) multiplies by its local derivative, turning dL/da into dL/dz")
-                        .Line($"{Span} dz = new({D(layer)}, 0, n * {layer.Units});")
-                        .Line($"{ReadOnlySpan} z = new({Z(layer)}, 0, n * {layer.Units});")
-                        .Line($"{ReadOnlySpan} a = new({Out(layer)}, 0, n * {layer.Units});")
-                        .Line($"for (int j = 0; j < n * {layer.Units}; j++) dz[j] = {ActivationEmitter.Backward(layer, "dz[j]", "z[j]", "a[j]")};");
+                        .Line($"{Span} dz = new({D(layer)}, 0, n * {layer.Units});");
+                    if (ActivationEmitter.BackwardReadsZ(layer.Activation)) writer.Line($"{ReadOnlySpan} z = new({Z(layer)}, 0, n * {layer.Units});");
+                    if (ActivationEmitter.BackwardReadsA(layer.Activation)) writer.Line($"{ReadOnlySpan} a = new({Out(layer)}, 0, n * {layer.Units});");
+                    writer.Line($"for (int j = 0; j < n * {layer.Units}; j++) dz[j] = {ActivationEmitter.Backward(layer, "dz[j]", "z[j]", "a[j]")};");
                 }
                 switch (layer.Kind)
                 {

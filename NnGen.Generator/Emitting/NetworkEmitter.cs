@@ -10,7 +10,43 @@ namespace NnGen.Generator.Emitting
     {
         public const string Version = "0.1.0";
 
-        public static string HintName(NetworkModel model) => model.FullName + ".g.cs";
+        /// <summary>The hint name "Namespace.Outer.Type.g.cs", spelled as <see cref="HintStem"/> allows.</summary>
+        public static string HintName(NetworkModel model) => HintStem(model.FullName) + ".g.cs";
+
+        /// <summary>
+        /// The hint name of <paramref name="model"/> among the networks named <paramref name="allFullNames"/>:
+        /// <see cref="HintName(NetworkModel)"/>, or "{stem}.{k}.g.cs" for the k-th (in ordinal order, k &gt;= 2)
+        /// of networks whose stems differ only in case; null when another network has the very same full name
+        /// (one type declared twice, which the compiler reports), so that neither is emitted.
+        /// </summary>
+        public static string? HintName(NetworkModel model, EquatableArray<string> allFullNames)
+        {
+            string name = model.FullName, stem = HintStem(name);
+            int same = 0, before = 0;
+            var counted = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            foreach (string other in allFullNames)
+            {
+                if (other == name) same++;
+                else if (counted.Add(other) && string.Equals(HintStem(other), stem, System.StringComparison.OrdinalIgnoreCase)
+                         && string.CompareOrdinal(other, name) < 0) before++;
+            }
+            if (same > 1) return null;
+            return before == 0 ? stem + ".g.cs" : $"{stem}.{(before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.g.cs";
+        }
+
+        /// <summary>
+        /// A full name as a hint name may hold it: without the @ of escaped keywords, and with any character
+        /// other than a letter, a digit, '.' or '_' (an identifier's combining or connecting mark) as '_'.
+        /// </summary>
+        public static string HintStem(string fullName)
+        {
+            var stem = new System.Text.StringBuilder(fullName.Length);
+            foreach (char c in fullName)
+            {
+                if (c != '@') stem.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            }
+            return stem.ToString();
+        }
 
         public static string Emit(NetworkModel model)
         {

@@ -2,7 +2,8 @@ namespace NnGen.Generator.Model
 {
     /// <summary>
     /// Everything the emitters need to know about one declared network, as plain values (no Roslyn symbols),
-    /// so that equal declarations give equal models and the pipeline caches.
+    /// so that equal declarations give equal models and the pipeline caches. Names are spelled as in C# source
+    /// (a keyword escaped as @class), ready to emit.
     /// </summary>
     internal sealed record NetworkModel(
         string? Namespace,
@@ -59,7 +60,7 @@ namespace NnGen.Generator.Model
             }
         }
 
-        /// <summary>The name used in hint names and messages: Namespace.Outer.Type.</summary>
+        /// <summary>The name used in hint names: Namespace.Outer.Type, with the @ of escaped keywords.</summary>
         public string FullName
         {
             get

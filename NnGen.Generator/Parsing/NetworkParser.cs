@@ -34,7 +34,7 @@ namespace NnGen.Generator.Parsing
             cancellationToken.ThrowIfCancellationRequested();
 
             Location nameLocation = declaration.Identifier.GetLocation();
-            CheckTypeShape(type, declaration, nameLocation, diagnostics);
+            TypeShapeChecks.Check(type, declaration, nameLocation, diagnostics);
             if (context.Attributes.Length == 0 || !TryReadNetwork(context.Attributes[0], out Loss loss, out Init defaultInit, out NetworkOptions networkOptions))
                 return null;
             CheckEnum(loss, "Loss", networkOptions.LossLocation ?? nameLocation, diagnostics);
@@ -44,6 +44,7 @@ namespace NnGen.Generator.Parsing
 
             var inputs = new List<AttributeData>();
             var layerAttributes = new List<AttributeData>();
+            bool inputSplit = false, denseSplit = false;
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 string? name = AttributeNames.LayerName(attribute.AttributeClass?.ToDisplayString());
@@ -51,6 +52,8 @@ namespace NnGen.Generator.Parsing
                 if (!IsOn(declaration, attribute))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LayersSplit, LocationOf(attribute, nameLocation, cancellationToken), name, type.Name));
+                    if (name == "Input") inputSplit = true;
+                    else if (name == "Dense") denseSplit = true;
                     continue;
                 }
                 (name == "Input" ? inputs : layerAttributes).Add(attribute);
@@ -58,9 +61,10 @@ namespace NnGen.Generator.Parsing
             layerAttributes.Sort((a, b) => a.ApplicationSyntaxReference!.Span.Start.CompareTo(b.ApplicationSyntaxReference!.Span.Start));
 
             bool anyDense = layerAttributes.Any(a => a.AttributeClass?.ToDisplayString() == AttributeNames.Dense);
-            if (inputs.Count == 0)
+            // An attribute on another declaration is reported there (NNG0011), not as missing.
+            if (inputs.Count == 0 && !inputSplit)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingInput, nameLocation, type.Name));
-            if (!anyDense && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.LayersSplit))
+            if (!anyDense && !denseSplit)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDense, nameLocation, type.Name));
             if (inputs.Count == 0 || !anyDense)
                 return null;
@@ -106,33 +110,12 @@ namespace NnGen.Generator.Parsing
 
             return new NetworkModel(
                 type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
-                type.Name,
+                Identifier(type.Name),
                 TypeKeyword(declaration),
                 ContainingTypes(declaration),
                 loss,
                 inputSize,
                 layers.ToImmutable().ToEquatableArray());
-        }
-
-        private static void CheckTypeShape(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location nameLocation, List<DiagnosticInfo> diagnostics)
-        {
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, type.Name));
-            if (type.IsStatic)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, type.Name));
-            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-            {
-                if (current.TypeParameters.Length > 0)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Generic, nameLocation, type.Name, current.Name));
-                    break;
-                }
-            }
-            for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = parent.Parent)
-            {
-                if (!outer.Modifiers.Any(SyntaxKind.PartialKeyword))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ContainingTypeNotPartial, outer.Identifier.GetLocation(), outer.Identifier.ValueText, type.Name));
-            }
         }
 
         private readonly record struct NetworkOptions(Location? LossLocation, Location? InitLocation, float L1, float L2);
@@ -225,8 +208,14 @@ namespace NnGen.Generator.Parsing
         {
             var outers = new List<ContainingTypeModel>();
             for (SyntaxNode? parent = declaration.Parent; parent is TypeDeclarationSyntax outer; parent = parent.Parent)
-                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), outer.Identifier.ValueText));
+                outers.Insert(0, new ContainingTypeModel(TypeKeyword(outer), Identifier(outer.Identifier.ValueText)));
             return outers.ToEquatableArray();
         }
+
+        /// <summary>A name as C# source spells it: a keyword (class, record) is escaped as @class, @record.</summary>
+        private static string Identifier(string name)
+            => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
+                ? "@" + name
+                : name;
     }
 }

@@ -1,0 +1,46 @@
+namespace NnGen.Samples
+{
+    // The samples' networks, declared by attributes; NnGen's generator writes their code at build time.
+
+    /// <summary>Hand-written digits: 64 pixels scaled to [0, 1] -> 128 ReLU -> 64 ReLU -> 10 classes.</summary>
+    [Network(Loss.CategoricalCrossEntropy)]
+    [Input(64)]
+    [Dense(128, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(64, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(10, Activation.Softmax)]
+    public partial class DigitsNet;
+
+    /// <summary>The 16-point toy set: one 4 -> 2 linear layer with softmax.</summary>
+    [Network(Loss.CategoricalCrossEntropy)]
+    [Input(4)]
+    [Dense(2, Activation.Softmax)]
+    public partial class ToyNet;
+
+    /// <summary>XOR: 2 -> 4 tanh -> 1 sigmoid, binary cross-entropy.</summary>
+    [Network(Loss.BinaryCrossEntropy)]
+    [Input(2)]
+    [Dense(4, Activation.Tanh)]
+    [Dense(1, Activation.Sigmoid)]
+    public partial class XorNet;
+
+    /// <summary>Smooth regression: the [2, 3, 1] network, sigmoid hidden, identity output, mean squared error.</summary>
+    [Network(Loss.MeanSquaredError)]
+    [Input(2)]
+    [Dense(3, Activation.Sigmoid)]
+    [Dense(1)]
+    public partial class RegressionNet;
+
+    /// <summary>Iris: 4 standardized measurements -> 8 tanh -> 3 species.</summary>
+    [Network(Loss.CategoricalCrossEntropy)]
+    [Input(4)]
+    [Dense(8, Activation.Tanh)]
+    [Dense(3, Activation.Softmax)]
+    public partial class IrisNet;
+
+    /// <summary>Breast cancer: 30 standardized features -> 16 ReLU -> 1 sigmoid (benign), binary cross-entropy.</summary>
+    [Network(Loss.BinaryCrossEntropy)]
+    [Input(30)]
+    [Dense(16, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(1, Activation.Sigmoid)]
+    public partial class BreastCancerNet;
+}

@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace NnGen.Tests.Infrastructure;
+
+/// <summary>
+/// The metadata references of an in-memory consumer compilation: the framework's trusted platform
+/// assemblies and the NnGen runtime, and nothing of the test project's own output (so that networks the
+/// tests themselves declare never collide with the ones a test compiles).
+/// </summary>
+internal static class TestReferences
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(Create);
+
+    public static ImmutableArray<MetadataReference> All => s_all.Value;
+
+    private static ImmutableArray<MetadataReference> Create()
+    {
+        string runtimePath = typeof(NnGen.NetworkAttribute).Assembly.Location;
+        string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal));
+
+        var paths = new SortedSet<string>(trusted, StringComparer.Ordinal) { runtimePath };
+        return paths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
+    }
+}

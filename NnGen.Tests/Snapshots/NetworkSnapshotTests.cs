@@ -1,0 +1,66 @@
+using NnGen.Tests.Infrastructure;
+using Xunit;
+
+namespace NnGen.Tests.Snapshots;
+
+/// <summary>
+/// The generated source of the design's four example networks, compared exactly with the *.verified.cs files
+/// beside this file (set NNGEN_ACCEPT_SNAPSHOTS=1 to accept a change, after reading the *.received.cs).
+/// Each must also compile with zero errors and zero warnings.
+/// </summary>
+public sealed class NetworkSnapshotTests
+{
+    [Fact]
+    public void Seed231() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(3, Activation.Sigmoid)]
+        [Dense(1, Activation.Identity)]
+        public partial class Seed231Net;
+        """);
+
+    [Fact]
+    public void Toy42() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.CategoricalCrossEntropy)]
+        [Input(4)]
+        [Dense(2, Activation.Softmax)]
+        public partial class Toy42Net;
+        """);
+
+    [Fact]
+    public void Xor() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.BinaryCrossEntropy)]
+        [Input(2)]
+        [Dense(4, Activation.Tanh)]
+        [Dense(1, Activation.Sigmoid)]
+        public partial class XorNet;
+        """);
+
+    [Fact]
+    public void Digits() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.CategoricalCrossEntropy)]
+        [Input(64)]
+        [Dense(32, Activation.ReLU)]
+        [Dense(10, Activation.Softmax)]
+        public partial class DigitsNet;
+        """);
+
+    private static void Verify(string source, [System.Runtime.CompilerServices.CallerMemberName] string testMethod = "")
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorAssert.CompilesCleanly(run);
+        SnapshotAssert.Matches(run, testMethod: testMethod);
+    }
+}
