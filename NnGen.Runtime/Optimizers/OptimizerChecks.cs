@@ -2,7 +2,7 @@ using System;
 
 namespace NnGen
 {
-    /// <summary>The argument checks and state allocation every optimizer shares.</summary>
+    /// <summary>The argument checks and state allocation every optimizer (and schedule) shares.</summary>
     internal static class OptimizerChecks
     {
         public static void SameLength(Span<float> parameters, ReadOnlySpan<float> gradients)
@@ -16,8 +16,35 @@ namespace NnGen
         {
             state ??= new float[length];
             if (state.Length != length)
-                throw new InvalidOperationException($"This optimizer holds state for {state.Length} parameters and was given {length}; use one optimizer per parameter vector.");
+                throw new ArgumentException($"This optimizer holds state for {state.Length} parameters and was given {length}; use one optimizer per parameter vector.", "parameters");
             return state;
         }
+
+        /// <summary>Throws unless <paramref name="value"/> is a finite number &gt;= 0.</summary>
+        public static float NonNegative(float value, string name, string what)
+        {
+            if (!(value >= 0f) || float.IsInfinity(value))
+                throw new ArgumentOutOfRangeException(name, value, $"{what} must be a finite number >= 0.");
+            return value;
+        }
+
+        /// <summary>Throws unless <paramref name="value"/> is a finite number &gt; 0.</summary>
+        public static float Positive(float value, string name, string what)
+        {
+            if (!(value > 0f) || float.IsInfinity(value))
+                throw new ArgumentOutOfRangeException(name, value, $"{what} must be a finite number > 0.");
+            return value;
+        }
+
+        /// <summary>Throws unless 0 &lt;= <paramref name="value"/> &lt; 1 (a decay rate of a running average).</summary>
+        public static float Fraction(float value, string name, string what)
+        {
+            if (!(value >= 0f && value < 1f))
+                throw new ArgumentOutOfRangeException(name, value, $"{what} must be in [0, 1).");
+            return value;
+        }
+
+        /// <summary>Throws unless <paramref name="value"/> is a valid learning rate (finite, &gt;= 0).</summary>
+        public static float LearningRate(float value, string name = "value") => NonNegative(value, name, "The learning rate");
     }
 }

@@ -1,0 +1,99 @@
+using System;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace NnGen
+{
+    /// <summary>
+    /// The state and the update shared by <see cref="Adam"/> and <see cref="AdamW"/>: the moments, the step count,
+    /// and one fused pass per step. Per element, in this order (torch's single-tensor Adam/AdamW, amsgrad off):
+    /// p = p * decoupledDecay; g = g + l2 * p (only when l2 != 0); m = beta1 * m + (1 - beta1) * g;
+    /// v = beta2 * v + ((1 - beta2) * g) * g; p = p + (-stepSize * m) / (sqrt(v) / sqrt(1 - beta2^t) + epsilon),
+    /// with stepSize = lr / (1 - beta1^t) and the bias corrections computed in double.
+    /// The vector loop and the scalar tail perform the same IEEE operations in the same order without
+    /// fused multiply-add, so each element's result does not depend on the machine's vector width.
+    /// </summary>
+    internal sealed class AdamCore
+    {
+        private readonly double _beta1, _beta2;
+        private readonly float _oneMinusBeta1, _oneMinusBeta2;
+        private float[]? _m, _v;
+
+        public AdamCore(float beta1, float beta2, float epsilon, float weightDecay)
+        {
+            Beta1 = OptimizerChecks.Fraction(beta1, nameof(beta1), "Beta1");
+            Beta2 = OptimizerChecks.Fraction(beta2, nameof(beta2), "Beta2");
+            Epsilon = OptimizerChecks.NonNegative(epsilon, nameof(epsilon), "Epsilon");
+            WeightDecay = OptimizerChecks.NonNegative(weightDecay, nameof(weightDecay), "Weight decay");
+            _beta1 = DecimalWidening.Widen(beta1);
+            _beta2 = DecimalWidening.Widen(beta2);
+            _oneMinusBeta1 = (float)(1.0 - _beta1);
+            _oneMinusBeta2 = (float)(1.0 - _beta2);
+        }
+
+        public float Beta1 { get; }
+        public float Beta2 { get; }
+        public float Epsilon { get; }
+        public float WeightDecay { get; }
+        public int StepCount { get; private set; }
+
+        /// <param name="parameters">The parameter vector.</param>
+        /// <param name="gradients">Its gradient.</param>
+        /// <param name="learningRate">Widened as torch's Python float would be.</param>
+        /// <param name="l2">The L2 penalty added to the gradient (Adam's weight decay), 0 for none.</param>
+        /// <param name="decoupledDecay">The factor applied to p first (AdamW's 1 - lr * wd), 1 for none.</param>
+        public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate, float l2, float decoupledDecay)
+        {
+            OptimizerChecks.SameLength(parameters, gradients);
+            float[] m = OptimizerChecks.State(ref _m, parameters.Length);
+            float[] v = OptimizerChecks.State(ref _v, parameters.Length);
+            int t = StepCount + 1;
+            float negStepSize = (float)-(learningRate / (1.0 - Math.Pow(_beta1, t)));
+            float correction2 = (float)Math.Sqrt(1.0 - Math.Pow(_beta2, t));
+            Update(parameters, gradients, m, v, new Coefficients(decoupledDecay, l2, Beta1, _oneMinusBeta1, Beta2, _oneMinusBeta2, correction2, Epsilon, negStepSize));
+            StepCount = t;
+        }
+
+        private readonly record struct Coefficients(float Decay, float L2, float Beta1, float OneMinusBeta1,
+            float Beta2, float OneMinusBeta2, float Correction2, float Epsilon, float NegStepSize);
+
+        private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in Coefficients c)
+        {
+            ref float pr = ref MemoryMarshal.GetReference(parameters);
+            ref float gr = ref MemoryMarshal.GetReference(gradients);
+            ref float mr = ref MemoryMarshal.GetReference(m);
+            ref float vr = ref MemoryMarshal.GetReference(v);
+            bool l2 = c.L2 != 0f;
+            int n = parameters.Length, i = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                Vector<float> decay = new(c.Decay), l2V = new(c.L2), b1 = new(c.Beta1), omb1 = new(c.OneMinusBeta1),
+                    b2 = new(c.Beta2), omb2 = new(c.OneMinusBeta2), corr2 = new(c.Correction2), eps = new(c.Epsilon), negStep = new(c.NegStepSize);
+                for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
+                {
+                    Vector<float> pv = Vector.LoadUnsafe(ref pr, (nuint)i) * decay;
+                    Vector<float> gv = Vector.LoadUnsafe(ref gr, (nuint)i);
+                    if (l2) gv += l2V * pv;
+                    Vector<float> mv = b1 * Vector.LoadUnsafe(ref mr, (nuint)i) + omb1 * gv;
+                    Vector<float> vv = b2 * Vector.LoadUnsafe(ref vr, (nuint)i) + omb2 * gv * gv;
+                    Vector.StoreUnsafe(mv, ref mr, (nuint)i);
+                    Vector.StoreUnsafe(vv, ref vr, (nuint)i);
+                    Vector<float> denom = Vector.SquareRoot(vv) / corr2 + eps;
+                    Vector.StoreUnsafe(pv + negStep * mv / denom, ref pr, (nuint)i);
+                }
+            }
+            for (; i < n; i++)
+            {
+                float pi = parameters[i] * c.Decay;
+                float gi = gradients[i];
+                if (l2) gi += c.L2 * pi;
+                float mi = c.Beta1 * m[i] + c.OneMinusBeta1 * gi;
+                float vi = c.Beta2 * v[i] + c.OneMinusBeta2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                float denom = MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;
+                parameters[i] = pi + c.NegStepSize * mi / denom;
+            }
+        }
+    }
+}

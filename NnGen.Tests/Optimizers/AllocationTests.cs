@@ -1,0 +1,33 @@
+using System;
+using Xunit;
+
+namespace NnGen.Tests.Optimizers
+{
+    /// <summary>State is allocated on the first step; every later step allocates nothing.</summary>
+    public class AllocationTests
+    {
+        public static TheoryData<string> Cases => OptimizerCases.Names();
+
+        [Theory]
+        [MemberData(nameof(Cases))]
+        public void Steps_after_the_first_allocate_nothing(string name)
+        {
+            IOptimizer optimizer = OptimizerCases.All[name].Create();
+            float[] p = OptimizerData.Initial(1001);
+            float[] g = OptimizerData.Gradient(1, 1001);
+            for (int i = 0; i < g.Length; i++) g[i] *= 1e-3f;
+            optimizer.Step(p, g);
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int step = 0; step < 1000; step++)
+            {
+                optimizer.LearningRate = optimizer.LearningRate;
+                optimizer.Step(p, g);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.Equal(0, allocated);
+            Assert.All(p, x => Assert.True(float.IsFinite(x)));
+        }
+    }
+}
