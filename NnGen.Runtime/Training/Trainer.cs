@@ -127,8 +127,8 @@ namespace NnGen
                     Evaluation result = EvaluateInto(network, validation, options.EvaluationBatchSize, validationOutputs!);
                     validationLoss = result.Loss;
                     validationAccuracy = result.Accuracy;
-                    // Keras' rule: an improvement is current - minDelta < best (false for NaN)
-                    if (result.Loss - (stopping?.MinDelta ?? 0.0) < bestLoss)
+                    // Keras' rule for a monitored loss: an improvement is current + minDelta < best (false for NaN)
+                    if (result.Loss + (stopping?.MinDelta ?? 0.0) < bestLoss)
                     {
                         isBest = true;
                         bestLoss = result.Loss;
