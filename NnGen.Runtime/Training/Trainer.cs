@@ -12,7 +12,7 @@ namespace NnGen
     /// optimizer serve one call at a time.
     /// </summary>
     /// <remarks>
-    /// <para>Each epoch: set the learning rate (when <see cref="TrainingOptions.LearningRateForEpoch"/> is given),
+    /// <para>Each epoch: set the learning rate (when <see cref="TrainingOptions.Schedule"/> is given),
     /// order the samples, then per batch gather its rows into buffers allocated once per call (no allocation per
     /// batch), call <see cref="INetwork.TrainStep"/>, and check the result for NaN and infinity. After the batches
     /// the validation set, if any, is evaluated in inference mode; early stopping and the progress callback see the
@@ -83,11 +83,11 @@ namespace NnGen
             for (int epoch = 0; epoch < options.Epochs; epoch++)
             {
                 long started = Stopwatch.GetTimestamp();
-                if (options.LearningRateForEpoch is { } schedule)
+                if (options.Schedule is { } schedule)
                 {
-                    float rate = schedule(epoch);
+                    float rate = schedule.LearningRate(epoch);
                     if (!(rate >= 0f) || float.IsInfinity(rate))
-                        throw new InvalidOperationException($"LearningRateForEpoch({epoch}) returned {rate}; a learning rate must be a finite number >= 0.");
+                        throw new InvalidOperationException($"The schedule's LearningRate({epoch}) returned {rate}; a learning rate must be a finite number >= 0.");
                     optimizer.LearningRate = rate;
                 }
                 float learningRate = optimizer.LearningRate;

@@ -38,11 +38,13 @@ namespace NnGen
         public bool DropLast { get; init; }
 
         /// <summary>
-        /// The learning rate of each epoch (0-based epoch in, rate out), set on the optimizer's
-        /// <see cref="IOptimizer.LearningRate"/> before the epoch's first batch; null keeps the optimizer's own rate.
-        /// A rate that is not a finite number &gt;= 0 stops training with an <see cref="InvalidOperationException"/>.
+        /// The learning-rate schedule (<see cref="StepDecay"/>, <see cref="ExponentialDecay"/>,
+        /// <see cref="InverseTimeDecay"/>, <see cref="CosineDecay"/> or your own): its rate for each 0-based epoch is
+        /// set on the optimizer's <see cref="IOptimizer.LearningRate"/> before the epoch's first batch; null keeps the
+        /// optimizer's own rate. A rate that is not a finite number &gt;= 0 stops training with an
+        /// <see cref="InvalidOperationException"/>.
         /// </summary>
-        public Func<int, float>? LearningRateForEpoch { get; init; }
+        public ILearningRateSchedule? Schedule { get; init; }
 
         /// <summary>Stops training when the validation loss stops improving; null (the default) trains every epoch.</summary>
         public EarlyStopping? EarlyStopping { get; init; }

@@ -146,7 +146,7 @@ namespace NnGen.Tests.Training
         }
 
         [Fact]
-        public void LearningRateForEpoch_SetsTheOptimizerBeforeEachEpoch()
+        public void Schedule_SetsTheOptimizerBeforeEachEpoch()
         {
             var optimizer = new RecordingOptimizer(new Sgd(0.5f));
             var reports = new List<EpochReport>();
@@ -154,7 +154,7 @@ namespace NnGen.Tests.Training
             {
                 Epochs = 3,
                 BatchSize = 5,
-                LearningRateForEpoch = epoch => 0.1f / (epoch + 1),
+                Schedule = new InverseTimeDecay(0.1f, decayRate: 1f),
                 Progress = reports.Add,
             }).Train(new FakeNetwork(1, 1), optimizer, TrainingData.Numbered(10, 1, 1));
 
@@ -174,11 +174,11 @@ namespace NnGen.Tests.Training
         [InlineData(float.NaN)]
         [InlineData(-0.1f)]
         [InlineData(float.PositiveInfinity)]
-        public void LearningRateForEpoch_RejectsBadRates(float rate)
+        public void Schedule_RejectsBadRates(float rate)
         {
-            var trainer = new Trainer(new TrainingOptions { Epochs = 2, LearningRateForEpoch = _ => rate });
+            var trainer = new Trainer(new TrainingOptions { Epochs = 2, Schedule = new FixedRate(rate) });
             var error = Assert.Throws<InvalidOperationException>(() => trainer.Train(new FakeNetwork(1, 1), new NoOptimizer(), TrainingData.Numbered(4, 1, 1)));
-            Assert.Contains("LearningRateForEpoch(0)", error.Message);
+            Assert.Contains("LearningRate(0)", error.Message);
         }
 
         [Fact]
@@ -283,6 +283,12 @@ namespace NnGen.Tests.Training
             var network = new FakeNetwork(1, 1) { OnStep = (_, x, _) => { sizes.Add(x.Length); return 0f; } };
             new Trainer(new TrainingOptions { Epochs = 2, BatchSize = 100 }).Train(network, new NoOptimizer(), TrainingData.Numbered(7, 1, 1));
             Assert.Equal(new[] { 7, 7 }, sizes);
+        }
+
+        /// <summary>A schedule that returns one rate, even an invalid one, to test the trainer's check.</summary>
+        private sealed class FixedRate(float rate) : ILearningRateSchedule
+        {
+            public float LearningRate(int epoch) => rate;
         }
     }
 
