@@ -2,11 +2,16 @@ namespace NnGen.Samples
 {
     // The samples' networks, declared by attributes; NnGen's generator writes their code at build time.
 
-    /// <summary>Hand-written digits: 64 pixels scaled to [0, 1] -> 128 ReLU -> 64 ReLU -> 10 classes.</summary>
+    /// <summary>
+    /// Hand-written digits: 64 pixels scaled to [0, 1] -> 128 -> BatchNorm, ReLU -> 64 -> BatchNorm, ReLU -> 10 classes.
+    /// Batch normalization makes the accuracy steadier across splits and seeds than the plain ReLU MLP.
+    /// </summary>
     [Network(Loss.CategoricalCrossEntropy)]
     [Input(64)]
-    [Dense(128, Activation.ReLU, Init = Init.HeUniform)]
-    [Dense(64, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(128)]
+    [BatchNorm(Activation.ReLU)]
+    [Dense(64)]
+    [BatchNorm(Activation.ReLU)]
     [Dense(10, Activation.Softmax)]
     public partial class DigitsNet;
 

@@ -1,11 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using NnGen.Samples.Training;
 
 namespace NnGen.Samples.Commands
 {
-    /// <summary>The samples' console lines, every number in the invariant culture.</summary>
+    /// <summary>The samples' console lines, every number in the invariant culture; epochs are shown counted from 1.</summary>
     internal static class ConsoleReport
     {
         public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -13,14 +12,31 @@ namespace NnGen.Samples.Commands
         /// <summary>A fraction in [0, 1] as a percentage with one decimal: "97.3".</summary>
         public static string Percent(double fraction) => (fraction * 100).ToString("F1", CultureInfo.InvariantCulture);
 
+        /// <summary>
+        /// One epoch of <see cref="Trainer.Train"/>: its number, training loss, validation loss and accuracy (when
+        /// there is a validation set) and learning rate; a star marks a new best validation loss.
+        /// </summary>
         public static void Epoch(EpochReport report, int epochs)
         {
             int width = epochs.ToString(CultureInfo.InvariantCulture).Length;
-            Console.WriteLine(Invariant($"epoch {report.Epoch.ToString(CultureInfo.InvariantCulture).PadLeft(width)}  train loss {report.TrainLoss:F4}  validation accuracy {Percent(report.ValidationAccuracy)} %"));
+            string epoch = (report.Epoch + 1).ToString(CultureInfo.InvariantCulture).PadLeft(width);
+            string validation = report.ValidationLoss is double loss && report.ValidationAccuracy is double accuracy
+                ? Invariant($"  validation loss {loss:F4}  validation accuracy {Percent(accuracy),5} %")
+                : "";
+            Console.WriteLine(Invariant($"epoch {epoch}/{epochs}  train loss {report.TrainLoss:F4}{validation}  learning rate {report.LearningRate:F6}{(report.IsBest ? "  *" : "")}"));
         }
 
-        public static void Elapsed(string what, Stopwatch watch)
-            => Console.WriteLine(Invariant($"{what} in {watch.Elapsed.TotalSeconds:F2} s"));
+        /// <summary>How training ended: every epoch or stopped early, and which epoch's weights the network kept.</summary>
+        public static void Outcome(TrainingHistory history, Stopwatch watch)
+        {
+            string ended = history.StoppedEarly
+                ? Invariant($"stopped early after epoch {history.Epochs.Count}")
+                : Invariant($"trained {history.Epochs.Count} epochs");
+            string kept = history.RestoredBest && history.BestValidationLoss is double best
+                ? Invariant($"; restored the weights of epoch {history.BestEpoch + 1} (validation loss {best:F4})")
+                : "";
+            Console.WriteLine(Invariant($"{ended} in {watch.Elapsed.TotalSeconds:F2} s{kept}"));
+        }
 
         /// <summary>The last line of a classification command.</summary>
         public static void TestAccuracy(double fraction) => Console.WriteLine($"test accuracy: {Percent(fraction)} %");

@@ -1,5 +1,4 @@
 using System;
-using NnGen.Samples.Training;
 
 namespace NnGen.Samples.Commands
 {
@@ -15,27 +14,32 @@ namespace NnGen.Samples.Commands
         public static int Run()
         {
             var random = new SeededRandom(7);
-            (float[] trainInputs, float[] trainTargets) = Generate(random, TrainCount);
-            (float[] testInputs, float[] testTargets) = Generate(random, TestCount);
+            Dataset train = Generate(random, TrainCount);
+            Dataset test = Generate(random, TestCount);
 
             var network = new RegressionNet(seed: 0);
-            var optimizer = new Sgd(learningRate: 0.1f, momentum: 0.9f);
-            var trainer = new MiniBatchTrainer(batchSize: 16, seed: 0);
-            for (int epoch = 1; epoch <= Epochs; epoch++)
+            var trainer = new Trainer(new TrainingOptions
             {
-                double loss = trainer.TrainEpoch(network, trainInputs, trainTargets, optimizer);
-                if (epoch % 50 == 0 || epoch == 1) Console.WriteLine(ConsoleReport.Invariant($"epoch {epoch,3}  train MSE {loss:F5}"));
-            }
+                Epochs = Epochs,
+                BatchSize = 16,
+                Seed = 0,
+                Progress = report =>
+                {
+                    if (report.Epoch % 50 == 49 || report.Epoch == 0)
+                        Console.WriteLine(ConsoleReport.Invariant($"epoch {report.Epoch + 1,3}  train MSE {report.TrainLoss:F5}"));
+                },
+            });
+            trainer.Train(network, new Sgd(learningRate: 0.1f, momentum: 0.9f), train);
 
-            Console.WriteLine(ConsoleReport.Invariant($"test MSE of predicting the training mean: {MeanBaseline(trainTargets, testTargets):F5}"));
-            Console.WriteLine(ConsoleReport.Invariant($"test MSE: {network.ComputeLoss(testInputs, testTargets):F5}"));
+            Console.WriteLine(ConsoleReport.Invariant($"test MSE of predicting the training mean: {MeanBaseline(train, test):F5}"));
+            Console.WriteLine(ConsoleReport.Invariant($"test MSE: {network.ComputeLoss(test.Features, test.Targets):F5}"));
             return 0;
         }
 
         /// <summary>The target function: smooth, and within reach of three sigmoid units.</summary>
         public static float Target(float x0, float x1) => (float)(Math.Sin(x0) + 0.5 * Math.Tanh(x1));
 
-        private static (float[] Inputs, float[] Targets) Generate(SeededRandom random, int count)
+        private static Dataset Generate(SeededRandom random, int count)
         {
             var inputs = new float[count * 2];
             var targets = new float[count];
@@ -46,16 +50,16 @@ namespace NnGen.Samples.Commands
                 inputs[2 * i + 1] = x1;
                 targets[i] = Target(x0, x1);
             }
-            return (inputs, targets);
+            return new Dataset(inputs, targets, RegressionNet.InputSize, RegressionNet.OutputSize);
         }
 
-        private static double MeanBaseline(float[] trainTargets, float[] testTargets)
+        private static double MeanBaseline(Dataset train, Dataset test)
         {
             double mean = 0, error = 0;
-            foreach (float t in trainTargets) mean += t;
-            mean /= trainTargets.Length;
-            foreach (float t in testTargets) error += (t - mean) * (t - mean);
-            return error / testTargets.Length;
+            foreach (float t in train.Targets) mean += t;
+            mean /= train.Count;
+            foreach (float t in test.Targets) error += (t - mean) * (t - mean);
+            return error / test.Count;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using NnGen.Samples.DataSets;
-using NnGen.Samples.Training;
 
 namespace NnGen.Samples.Commands
 {
@@ -17,14 +16,18 @@ namespace NnGen.Samples.Commands
 
         public static int Run()
         {
-            DataSplit split = DataSplit.ByRows(CsvDataLoader.LoadEmbedded("toy16.csv"), trainCount: 8, validationCount: 4);
+            Dataset data = CsvDataLoader.LoadEmbedded("toy16.csv", ToyNet.OutputSize);
+            Dataset train = data.Slice(0, 8), validation = data.Slice(8, 4), test = data.Slice(12, 4);
             var network = new ToyNet(seed: 0);
-            var optimizer = new Sgd(learningRate: 0.01f);
-            new MiniBatchTrainer(batchSize: 4, seed: 0).Train(network, split, optimizer, Epochs, report =>
+            var trainer = new Trainer(new TrainingOptions
             {
-                if (report.Epoch % 100 == 0 || report.Epoch == 1) ConsoleReport.Epoch(report, Epochs);
+                Epochs = Epochs,
+                BatchSize = 4,
+                Seed = 0,
+                Progress = report => { if (report.Epoch % 100 == 99 || report.Epoch == 0) ConsoleReport.Epoch(report, Epochs); },
             });
-            ConsoleReport.TestAccuracy(Accuracy.Of(network, split.Test));
+            trainer.Train(network, new Sgd(learningRate: 0.01f), train, validation);
+            ConsoleReport.TestAccuracy(Trainer.Evaluate(network, test).Accuracy);
             return 0;
         }
     }

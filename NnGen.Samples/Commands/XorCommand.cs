@@ -1,5 +1,4 @@
 using System;
-using NnGen.Samples.Training;
 
 namespace NnGen.Samples.Commands
 {
@@ -12,23 +11,29 @@ namespace NnGen.Samples.Commands
         {
             float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
             float[] targets = [0, 1, 1, 0];
-            int[] labels = [0, 1, 1, 0];
+            var data = new Dataset(inputs, targets, XorNet.InputSize, XorNet.OutputSize);
 
             var network = new XorNet(seed: 0);
-            var optimizer = new Sgd(learningRate: 0.5f, momentum: 0.9f);
-            var trainer = new MiniBatchTrainer(batchSize: 4, seed: 0);
-            for (int epoch = 1; epoch <= Epochs; epoch++)
+            var trainer = new Trainer(new TrainingOptions
             {
-                double loss = trainer.TrainEpoch(network, inputs, targets, optimizer);
-                if (epoch % 100 == 0 || epoch == 1) Console.WriteLine(ConsoleReport.Invariant($"epoch {epoch,3}  loss {loss:F5}"));
-            }
+                Epochs = Epochs,
+                BatchSize = 4,
+                Seed = 0,
+                Progress = report =>
+                {
+                    if (report.Epoch % 100 == 99 || report.Epoch == 0)
+                        Console.WriteLine(ConsoleReport.Invariant($"epoch {report.Epoch + 1,3}  loss {report.TrainLoss:F5}"));
+                },
+            });
+            trainer.Train(network, new Sgd(learningRate: 0.5f, momentum: 0.9f), data);
 
             var outputs = new float[4];
             network.Predict(inputs, outputs);
             for (int i = 0; i < 4; i++)
-                Console.WriteLine(ConsoleReport.Invariant($"{inputs[2 * i]} xor {inputs[2 * i + 1]} -> {outputs[i]:F4} (class {Accuracy.PredictedClass(outputs.AsSpan(i, 1))}, expected {labels[i]})"));
-            Console.WriteLine(ConsoleReport.Invariant($"final loss: {network.ComputeLoss(inputs, targets):F5}"));
-            Console.WriteLine($"accuracy: {ConsoleReport.Percent(Accuracy.Of(outputs, 1, labels))} %");
+                Console.WriteLine(ConsoleReport.Invariant($"{inputs[2 * i]} xor {inputs[2 * i + 1]} -> {outputs[i]:F4} (class {(outputs[i] > 0.5f ? 1 : 0)}, expected {targets[i]})"));
+            Evaluation result = Trainer.Evaluate(network, data);
+            Console.WriteLine(ConsoleReport.Invariant($"final loss: {result.Loss:F5}"));
+            Console.WriteLine($"accuracy: {ConsoleReport.Percent(result.Accuracy)} %");
             return 0;
         }
     }

@@ -8,25 +8,29 @@ using System.Reflection;
 namespace NnGen.Samples.DataSets
 {
     /// <summary>
-    /// Reads the embedded data sets: comma-separated rows of numbers whose last column is an integer class
-    /// label. A first line with any field that is not a number is a header and is skipped (toy16's
-    /// <c>x0,...,label</c>, scikit-learn's <c>150,4,setosa,...</c>). Files ending in <c>.gz</c> are gzipped.
+    /// Reads the embedded data sets into runtime <see cref="Dataset"/>s: comma-separated rows of numbers whose last
+    /// column is an integer class label, encoded as targets by <see cref="LabelEncoding"/>. A first line with any
+    /// field that is not a number is a header and is skipped (toy16's <c>x0,...,label</c>, scikit-learn's
+    /// <c>150,4,setosa,...</c>). Files ending in <c>.gz</c> are gzipped.
     /// </summary>
     public static class CsvDataLoader
     {
         private const string ResourcePrefix = "NnGen.Samples.Data.";
 
-        /// <summary>Loads the embedded file <paramref name="fileName"/> (for example <c>digits.csv.gz</c>).</summary>
-        public static DataSet LoadEmbedded(string fileName)
+        /// <summary>
+        /// Loads the embedded file <paramref name="fileName"/> (for example <c>digits.csv.gz</c>) for a network with
+        /// <paramref name="outputSize"/> outputs: one-hot targets, or the 0/1 label itself when it is 1.
+        /// </summary>
+        public static Dataset LoadEmbedded(string fileName, int outputSize)
         {
             Assembly assembly = typeof(CsvDataLoader).Assembly;
             using Stream stream = assembly.GetManifestResourceStream(ResourcePrefix + fileName)
                 ?? throw new FileNotFoundException($"No embedded data set '{fileName}' (resource '{ResourcePrefix}{fileName}').");
-            return Load(stream, gzipped: fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase));
+            return Load(stream, gzipped: fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), outputSize);
         }
 
-        /// <summary>Parses a data set from <paramref name="stream"/> (left open); the class count is the largest label + 1.</summary>
-        public static DataSet Load(Stream stream, bool gzipped)
+        /// <summary>Parses a data set from <paramref name="stream"/> (left open); see <see cref="LoadEmbedded"/>.</summary>
+        public static Dataset Load(Stream stream, bool gzipped, int outputSize)
         {
             ArgumentNullException.ThrowIfNull(stream);
             using GZipStream? gzip = gzipped ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
@@ -55,10 +59,7 @@ namespace NnGen.Samples.DataSets
                 labels.Add(ParseLabel(fields[columns - 1], lineNumber));
             }
             if (labels.Count == 0) throw new InvalidDataException("The data set has no rows.");
-
-            int classCount = 0;
-            foreach (int label in labels) classCount = Math.Max(classCount, label + 1);
-            return new DataSet(features.ToArray(), labels.ToArray(), columns - 1, classCount);
+            return new Dataset(features.ToArray(), LabelEncoding.Encode(labels.ToArray(), outputSize), columns - 1, outputSize);
         }
 
         private static bool AllNumbers(string[] fields)

@@ -4,38 +4,62 @@ using Xunit;
 
 namespace NnGen.Tests.Learning
 {
-    /// <summary>Same seeds (network and shuffling), same data, same optimizer: bit-identical parameters after training.</summary>
+    /// <summary>Same seeds (network and shuffling), same data, same optimizer: bit-identical parameters (and state) after training.</summary>
     public class DeterminismTests
     {
         [Fact]
         public void Digits_mlp_training_is_bit_identical_for_the_same_seed()
         {
-            (LabelledRows train, _) = LearningData.StratifiedSplit(LearningData.Load("digits.csv.gz").Scale(1f / 16f), testFraction: 0.2, seed: 7);
+            Dataset train = DataSplit.ByFractions(DigitsLearningTests.Digits(), validationFraction: 0, testFraction: 0.2, seed: 7, stratify: true).Train;
 
             float[] Run(int seed)
             {
-                var network = LearningNetworks.Create(LearningNetworks.Digits, seed);
-                LearningLoop.Train(network, train, new Sgd(learningRate: 0.05f, momentum: 0.9f, nesterov: true, weightDecay: 1e-4f), epochs: 2, batchSize: 32, new SeededRandom(seed));
+                var network = new DigitsMlp(seed);
+                new Trainer(new TrainingOptions { Epochs = 2, BatchSize = 32, Seed = seed })
+                    .Train(network, new Sgd(learningRate: 0.05f, momentum: 0.9f, nesterov: true, weightDecay: 1e-4f), train);
                 return network.Parameters;
             }
 
-            AssertDeterministic(Run, LearningNetworks.Create(LearningNetworks.Digits, 5).Parameters);
+            AssertDeterministic(Run, new DigitsMlp(5).Parameters);
+        }
+
+        [Fact]
+        public void Digits_batch_norm_training_with_adam_schedule_and_early_stopping_is_bit_identical_for_the_same_seed()
+        {
+            DataSplit split = DataSplit.ByFractions(DigitsLearningTests.Digits(), validationFraction: 0.1, testFraction: 0.2, seed: 7, stratify: true);
+
+            float[] Run(int seed)
+            {
+                var network = new DigitsBatchNormMlp(seed);
+                new Trainer(new TrainingOptions
+                {
+                    Epochs = 3,
+                    BatchSize = 32,
+                    DropLast = true,
+                    Seed = seed,
+                    Schedule = new CosineDecay(2e-3f, 3),
+                    EarlyStopping = new EarlyStopping(Patience: 1),
+                }).Train(network, new Adam(2e-3f), split.Train, split.Validation);
+                return [.. network.Parameters, .. network.State];
+            }
+
+            var untrained = new DigitsBatchNormMlp(5);
+            AssertDeterministic(Run, [.. untrained.Parameters, .. untrained.State]);
         }
 
         [Fact]
         public void Xor_training_is_bit_identical_for_the_same_seed()
         {
-            float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
-            float[] targets = [0, 1, 1, 0];
+            Dataset data = XorLearningTests.Xor();
 
             float[] Run(int seed)
             {
-                var network = LearningNetworks.Create(LearningNetworks.Xor, seed);
-                LearningLoop.Train(network, inputs, targets, new Sgd(learningRate: 0.5f, momentum: 0.9f), epochs: 100, batchSize: 2, new SeededRandom(seed));
+                var network = new XorNetwork(seed);
+                new Trainer(new TrainingOptions { Epochs = 100, BatchSize = 2, Seed = seed }).Train(network, new Sgd(learningRate: 0.5f, momentum: 0.9f), data);
                 return network.Parameters;
             }
 
-            AssertDeterministic(Run, LearningNetworks.Create(LearningNetworks.Xor, 5).Parameters);
+            AssertDeterministic(Run, new XorNetwork(5).Parameters);
         }
 
         /// <summary>Seed 5 twice gives the same bits; training moved them off <paramref name="initial"/> (seed 5 untrained); seed 6 differs.</summary>

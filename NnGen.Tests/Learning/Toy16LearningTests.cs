@@ -16,11 +16,11 @@ namespace NnGen.Tests.Learning
         [Fact]
         public void Data_has_16_rows_whose_label_is_the_third_feature()
         {
-            LabelledRows data = LearningData.Load("toy16.csv");
+            Dataset data = LearningData.Load("toy16.csv", Toy16Network.OutputSize);
             Assert.Equal(16, data.Count);
-            Assert.Equal(4, data.FeatureCount);
+            Assert.Equal(4, data.InputSize);
             for (int r = 0; r < data.Count; r++)
-                Assert.Equal(data.Features[r * 4 + 2], data.Labels[r]);
+                Assert.Equal(data.FeatureRow(r)[2], data.Label(r));
         }
 
         [Theory]
@@ -30,17 +30,16 @@ namespace NnGen.Tests.Learning
         [InlineData(3)]
         public void Reaches_100_percent_validation_and_test_accuracy(int seed)
         {
-            LabelledRows data = LearningData.Load("toy16.csv");
-            LabelledRows train = data.Range(0, 8), validation = data.Range(8, 4), test = data.Range(12, 4);
-            var network = LearningNetworks.Create(LearningNetworks.Toy16, seed);
-            float[] targets = train.Targets(network.OutputSize);
-            float initialLoss = network.ComputeLoss(train.Features, targets);
+            Dataset data = LearningData.Load("toy16.csv", Toy16Network.OutputSize);
+            Dataset train = data.Slice(0, 8), validation = data.Slice(8, 4), test = data.Slice(12, 4);
+            var network = new Toy16Network(seed);
+            float initialLoss = network.ComputeLoss(train.Features, train.Targets);
 
-            LearningLoop.Train(network, train, new Sgd(learningRate: 0.01f), Epochs, batchSize: 4, new SeededRandom(seed));
+            new Trainer(new TrainingOptions { Epochs = Epochs, BatchSize = 4, Seed = seed }).Train(network, new Sgd(learningRate: 0.01f), train);
 
-            Assert.True(network.ComputeLoss(train.Features, targets) < initialLoss, "training did not lower the loss");
-            Assert.Equal(1.0, LearningLoop.Accuracy(network, validation));
-            Assert.Equal(1.0, LearningLoop.Accuracy(network, test));
+            Assert.True(network.ComputeLoss(train.Features, train.Targets) < initialLoss, "training did not lower the loss");
+            Assert.Equal(1.0, Trainer.Evaluate(network, validation).Accuracy);
+            Assert.Equal(1.0, Trainer.Evaluate(network, test).Accuracy);
         }
     }
 }
