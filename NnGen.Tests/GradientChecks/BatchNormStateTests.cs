@@ -58,6 +58,26 @@ namespace NnGen.Tests.GradientChecks
             Assert.Equal(stateBefore, net.State); // inference calls only read the state
         }
 
+        /// <summary>Inference treats every sample alone: one sample predicts as its row in a batch does (BatchNorm reads the running statistics).</summary>
+        [Theory]
+        [MemberData(nameof(LayeredCatalog.BatchNormNames), MemberType = typeof(LayeredCatalog))]
+        public void Inference_of_one_sample_equals_its_row_in_the_batch(string network)
+        {
+            LayeredCase c = LayeredCatalog.Get(network);
+            LayeredCaseData data = LayeredCaseData.For(c, 5);
+            INetwork net = c.Create();
+            data.LoadInto(net);
+            net.ComputeGradients(data.Inputs, data.Targets); // running statistics away from (0, 1)
+            int inputs = c.Spec.InputSize, outputs = c.Spec.OutputSize;
+            float[] batch = new float[5 * outputs], one = new float[outputs];
+            net.Predict(data.Inputs, batch);
+            for (int s = 0; s < 5; s++)
+            {
+                net.Predict(data.Inputs.AsSpan(s * inputs, inputs), one);
+                Assert.Equal(batch.AsSpan(s * outputs, outputs).ToArray(), one);
+            }
+        }
+
         /// <summary>
         /// The momentum's extremes, exactly: Momentum = 0 never moves the running statistics (BnTwice3's first BatchNorm),
         /// Momentum = 1 replaces them by the last batch's (BnEluSelu7's second BatchNorm, whose inputs are the same

@@ -22,6 +22,7 @@ namespace NnGen.Tests.GradientChecks
             { "DropoutProbe64Rate075", "Probe64Free" },
             { "HiddenDropout", "HiddenDropoutFree" },
             { "DeepDropout", "DeepDropoutFree" },
+            { "BnDropout", "BnDropoutFree" },
         };
 
         /// <summary>
@@ -39,6 +40,8 @@ namespace NnGen.Tests.GradientChecks
             data.LoadInto(net);
             data.LoadInto(plain);
             net.ComputeGradients(data.Inputs, data.Targets);
+            plain.ComputeGradients(data.Inputs, data.Targets);
+            data.LoadInto(net); // the same parameters again (ComputeGradients leaves them, but make it plain)
 
             float[] y = new float[17 * free.Spec.OutputSize], yFree = new float[y.Length];
             net.Predict(data.Inputs, y);
@@ -46,7 +49,8 @@ namespace NnGen.Tests.GradientChecks
             float loss = net.ComputeLoss(data.Inputs, data.Targets), lossFree = plain.ComputeLoss(data.Inputs, data.Targets);
 
             bool sameShape = !IsUnrolled(free.Spec);
-            LayeredForward f = LayeredReference.Forward(free.Spec, data.P, data.X, LayeredMode.Inference, targets: data.T);
+            Assert.Equal(plain.State, net.State); // a BatchNorm below the dropout saw the same batch in both
+            LayeredForward f = LayeredReference.Forward(free.Spec, data.P, data.X, LayeredMode.Inference, LayeredReference.ExactState(plain.State), targets: data.T);
             ElementwiseAssert.Close($"{c} Predict vs the reference without dropout", f.Outputs.Values(), y, j => LayeredTolerance.Float(f.Outputs[j]));
             ElementwiseAssert.Close($"{c} ComputeLoss vs the reference without dropout", f.Loss.V, loss, LayeredTolerance.Loss(f.Loss));
             if (sameShape)

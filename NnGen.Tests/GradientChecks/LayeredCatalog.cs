@@ -66,6 +66,9 @@ namespace NnGen.Tests.GradientChecks
 
         public static TheoryData<string> PenalizedNames() => Names(Penalized);
 
+        /// <summary>The penalized networks declared with a twin "...Free" of the same shape and no penalty.</summary>
+        public static TheoryData<string> PenalizedWithTwinNames() => Names(Penalized.Where(c => Cases.Value.ContainsKey(c.Name + "Free")));
+
         public static TheoryData<string, int> NormalizedNamesAndBatchSizes() => WithBatchSizes(Normalized);
 
         public static TheoryData<string, int> PenalizedNamesAndBatchSizes() => WithBatchSizes(Penalized);

@@ -55,7 +55,7 @@ namespace NnGen.Tests.GradientChecks
         /// every other gradient (biases, gamma, beta) not at all: the same computation, bit for bit.
         /// </summary>
         [Theory]
-        [MemberData(nameof(LayeredCatalog.PenalizedNames), MemberType = typeof(LayeredCatalog))]
+        [MemberData(nameof(LayeredCatalog.PenalizedWithTwinNames), MemberType = typeof(LayeredCatalog))]
         public void The_penalty_and_its_gradient_are_the_difference_to_the_free_twin(string network)
         {
             LayeredCase c = LayeredCatalog.Get(network), free = LayeredCatalog.Get(network + "Free");

@@ -15,6 +15,10 @@ namespace NnGen.Tests.GradientChecks.LayeredNetworks
     [Network(Loss.MeanSquaredError)] [Input(4)] [Dense(33, Activation.ELU)] [Dense(6, Activation.Tanh)] [Dropout(0.25f)] [Dense(4)] public partial class DeepDropout;
     [Network(Loss.MeanSquaredError)] [Input(4)] [Dense(33, Activation.ELU)] [Dense(6, Activation.Tanh)] [Dense(4)] public partial class DeepDropoutFree;
 
+    // dropout after a BatchNorm: inference leaves the (identical) running statistics and the values alone
+    [Network(Loss.MeanSquaredError)] [Input(4)] [Dense(7)] [BatchNorm(Activation.ReLU)] [Dropout(0.3f)] [Dense(3)] public partial class BnDropout;
+    [Network(Loss.MeanSquaredError)] [Input(4)] [Dense(7)] [BatchNorm(Activation.ReLU)] [Dense(3)] public partial class BnDropoutFree;
+
     [Network(Loss.MeanSquaredError)] [Input(64)] [GaussianNoise(0.5f)] [Dense(1)] public partial class NoiseProbe64;
     [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(6, Activation.Tanh)] [GaussianNoise(0.3f)] [Dense(5)] public partial class HiddenNoise;
     [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(6, Activation.Tanh)] [Dense(5)] public partial class HiddenNoiseFree;
