@@ -104,7 +104,7 @@ namespace NnGen.Tests.GradientChecks
             Assert.Equal(new[] { (0.003f, 0.05f), (0f, 0.001f), (0.003f, 0.001f) },
                 spec.Layers.Select(l => ((float)l.L1, (float)l.L2)));
             spec = LayeredCatalog.Get("PenaltyPerLayer").Spec;
-            Assert.Equal(new[] { (0.02f, 0f), (0f, 0.1f) }, spec.Layers.Select(l => ((float)l.L1, (float)l.L2)));
+            Assert.Equal(new[] { (0.02f, 0f), (0f, 0f), (0f, 0.1f) }, spec.Layers.Select(l => ((float)l.L1, (float)l.L2)));
         }
 
         /// <summary>

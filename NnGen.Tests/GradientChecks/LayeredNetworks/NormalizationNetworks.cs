@@ -20,6 +20,9 @@ namespace NnGen.Tests.GradientChecks.LayeredNetworks
     [Network(Loss.MeanAbsoluteError)] [Input(5)] [LayerNorm(Activation.ELU, Alpha = 0.5f, Epsilon = 1e-3f)] [Dense(3)] public partial class LnInputsElu;
     [Network(Loss.BinaryCrossEntropy)] [Input(3)] [Dense(3, Activation.ReLU)] [LayerNorm(Activation.LeakyReLU)] [Dense(2, Activation.Sigmoid)] public partial class LnLeaky3Bce;
 
+    // LayerNorm straight into BatchNorm (which undoes LayerNorm's gamma and beta up to epsilon)
+    [Network(Loss.MeanAbsoluteError)] [Input(4)] [Dense(3)] [LayerNorm(Activation.Sigmoid)] [BatchNorm(Activation.Tanh)] [Dense(2)] public partial class LnSigmoidThenBn;
+
     // Deep mixes: BatchNorm and LayerNorm between dense layers of 7 and 33, back to back, first.
     [Network(Loss.MeanSquaredError)] [Input(5)] [Dense(7)] [BatchNorm(Activation.Tanh)] [Dense(33)] [LayerNorm(Activation.ReLU)] [Dense(7, Activation.Sigmoid)] [BatchNorm] [Dense(3)] public partial class DeepMix;
     [Network(Loss.CategoricalCrossEntropy)] [Input(4)] [LayerNorm] [Dense(7, Activation.ELU)] [BatchNorm(Activation.Tanh)] [LayerNorm(Activation.SELU)] [Dense(3, Activation.Softmax)] public partial class DeepMixCce;

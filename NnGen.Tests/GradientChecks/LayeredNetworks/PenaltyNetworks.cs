@@ -12,9 +12,9 @@ namespace NnGen.Tests.GradientChecks.LayeredNetworks
     [Network(Loss.BinaryCrossEntropy, L1 = 0.003f, L2 = 0.001f)] [Input(6)] [Dense(33, Activation.ELU, L2 = 0.05f)] [Dense(5, Activation.Tanh, L1 = 0f)] [Dense(2, Activation.Sigmoid)] public partial class PenaltyLoopOverrides;
     [Network(Loss.BinaryCrossEntropy)] [Input(6)] [Dense(33, Activation.ELU)] [Dense(5, Activation.Tanh)] [Dense(2, Activation.Sigmoid)] public partial class PenaltyLoopOverridesFree;
 
-    // penalties on single layers only, none network-wide (unrolled)
-    [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(4, Activation.ReLU, L1 = 0.02f)] [Dense(2, L2 = 0.1f)] public partial class PenaltyPerLayer;
-    [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(4, Activation.ReLU)] [Dense(2)] public partial class PenaltyPerLayerFree;
+    // penalties on single layers only, none network-wide, one layer without (unrolled)
+    [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(4, Activation.ReLU, L1 = 0.02f)] [Dense(3, Activation.Tanh)] [Dense(2, L2 = 0.1f)] public partial class PenaltyPerLayer;
+    [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(4, Activation.ReLU)] [Dense(3, Activation.Tanh)] [Dense(2)] public partial class PenaltyPerLayerFree;
 
     // with BatchNorm: gamma and beta are not penalized
     [Network(Loss.CategoricalCrossEntropy, L2 = 0.01f)] [Input(4)] [Dense(7)] [BatchNorm(Activation.ReLU)] [Dense(3, Activation.Softmax, L1 = 0.005f)] public partial class PenaltyBatchNorm;
