@@ -150,14 +150,14 @@ namespace NnGen.Tests.Reference
             var f = new LayeredForward(spec.Layers.Count, n) { Mode = mode };
             Tracked[] x = new Tracked[inputs.Length];
             for (int j = 0; j < x.Length; j++) x[j] = Tracked.Exact(inputs[j]);
-            Run(spec, p, f, 0, x, state, draws, mutation);
+            Run(spec, p, f, 0, x, state, draws, mutation, valuesOnly: false);
             Finish(spec, p, f, targets);
             return f;
         }
 
-        /// <summary>Layers <paramref name="from"/> and up, reading <paramref name="x"/>.</summary>
+        /// <summary>Layers <paramref name="from"/> and up, reading <paramref name="x"/> (<paramref name="valuesOnly"/>: the bounds may be skipped).</summary>
         private static void Run(LayeredSpec spec, ReadOnlySpan<double> p, LayeredForward f, int from, Tracked[] x,
-            ReadOnlySpan<Tracked> state, LayeredDraws? draws, LayeredMutation mutation)
+            ReadOnlySpan<Tracked> state, LayeredDraws? draws, LayeredMutation mutation, bool valuesOnly)
         {
             int n = f.N;
             for (int l = from; l < spec.Layers.Count; l++)
@@ -182,10 +182,10 @@ namespace NnGen.Tests.Reference
                         break;
                     }
                     case LayeredKind.BatchNorm:
-                        BatchNormForward(spec, p, f, l, x, pre, state, mutation);
+                        BatchNormForward(spec, p, f, l, x, pre, state, mutation, valuesOnly);
                         break;
                     case LayeredKind.LayerNorm:
-                        LayerNormForward(spec, p, f, l, x, pre, mutation);
+                        LayerNormForward(spec, p, f, l, x, pre, mutation, valuesOnly);
                         break;
                     case LayeredKind.Dropout:
                     case LayeredKind.GaussianNoise:
@@ -206,7 +206,7 @@ namespace NnGen.Tests.Reference
         }
 
         private static void BatchNormForward(LayeredSpec spec, ReadOnlySpan<double> p, LayeredForward f, int l, Tracked[] x, Tracked[] pre,
-            ReadOnlySpan<Tracked> state, LayeredMutation mutation)
+            ReadOnlySpan<Tracked> state, LayeredMutation mutation, bool valuesOnly)
         {
             LayeredLayer layer = spec.Layers[l];
             int n = f.N, u = layer.Units, gamma = spec.WeightOffset(l), beta = spec.BiasOffset(l);
@@ -244,7 +244,7 @@ namespace NnGen.Tests.Reference
                     ? Tracked.Exact(1) / (Tracked.Sqrt(variance) + eps)
                     : Tracked.Exact(1) / Tracked.Sqrt(variance + eps);
                 for (int s = 0; s < n; s++) xhat[s * u + j] = (x[s * u + j] - mean) * inv[j];
-                if (f.Mode == LayeredMode.Training) NormalizedWithJacobian(x, xhat, j, u, n, variance, eps, mutation);
+                if (f.Mode == LayeredMode.Training && !valuesOnly) NormalizedWithJacobian(x, xhat, j, u, n, variance, eps, mutation);
                 for (int s = 0; s < n; s++) pre[s * u + j] = Tracked.Exact(p[gamma + j]) * xhat[s * u + j] + Tracked.Exact(p[beta + j]);
             }
         }
@@ -284,7 +284,7 @@ namespace NnGen.Tests.Reference
             }
         }
 
-        private static void LayerNormForward(LayeredSpec spec, ReadOnlySpan<double> p, LayeredForward f, int l, Tracked[] x, Tracked[] pre, LayeredMutation mutation)
+        private static void LayerNormForward(LayeredSpec spec, ReadOnlySpan<double> p, LayeredForward f, int l, Tracked[] x, Tracked[] pre, LayeredMutation mutation, bool valuesOnly)
         {
             LayeredLayer layer = spec.Layers[l];
             int n = f.N, u = layer.Units, gamma = spec.WeightOffset(l), beta = spec.BiasOffset(l);
@@ -311,7 +311,7 @@ namespace NnGen.Tests.Reference
                     Tracked c = u == 1 ? Tracked.Exact(0) : x[s * u + j] - mean;
                     xhat[s * u + j] = c * inv[s];
                 }
-                if (u > 1) NormalizedWithJacobian(x, xhat, s * u, 1, u, variance, eps, mutation);
+                if (u > 1 && !valuesOnly) NormalizedWithJacobian(x, xhat, s * u, 1, u, variance, eps, mutation);
                 for (int j = 0; j < u; j++) pre[s * u + j] = Tracked.Exact(p[gamma + j]) * xhat[s * u + j] + Tracked.Exact(p[beta + j]);
             }
         }
@@ -674,7 +674,7 @@ namespace NnGen.Tests.Reference
                 {
                     q[j] = p[j] + offset;
                     var f = new LayeredForward(spec.Layers.Count, center.N) { Mode = mode };
-                    Run(spec, q, f, l, center.In[l], stateCopy, draws, LayeredMutation.None);
+                    Run(spec, q, f, l, center.In[l], stateCopy, draws, LayeredMutation.None, valuesOnly: true);
                     for (int k = 0; k < l; k++)
                     {
                         f.In[k] = center.In[k];
