@@ -169,6 +169,7 @@ namespace NnGen.Tests.GradientChecks
             var data = new TheoryData<string, int>();
             foreach (string name in new[] { "HiddenDropout", "DeepDropout" })
                 foreach (int n in new[] { 1, 2, 5, 17 }) data.Add(name, n);
+            foreach (int n in new[] { 2, 5, 15 }) data.Add("BnDropout", n); // 3 outputs read up to 15 samples' masks
             return data;
         }
 

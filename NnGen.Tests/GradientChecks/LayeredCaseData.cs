@@ -50,17 +50,24 @@ namespace NnGen.Tests.GradientChecks
         /// <summary>Fresh data for <paramref name="spec"/> under another name (for sequences of batches).</summary>
         public static LayeredCaseData Draw(LayeredSpec spec, string name, int batch)
         {
-            // Networks with random layers are drawn against inference mode (their kinks sit before the random layer).
+            // Networks with random layers are drawn with neutral draws (every value kept, no noise): their kinks sit below
+            // the random layer, where the draws change nothing.
             bool stochastic = spec.Layers.Any(l => l.Kind is LayeredKind.Dropout or LayeredKind.GaussianNoise);
-            LayeredMode mode = stochastic || (spec.HasBatchNorm && batch < 2) ? LayeredMode.Inference : LayeredMode.Training;
+            LayeredMode mode = spec.HasBatchNorm && batch < 2 ? LayeredMode.Inference : LayeredMode.Training;
             Tracked[] state = LayeredReference.ExactState(spec.InitialState());
+            var neutral = new LayeredDraws(spec);
+            for (int l = 0; l < spec.Layers.Count; l++)
+            {
+                if (spec.Layers[l].Kind == LayeredKind.Dropout) neutral.WithMask(spec, l, Enumerable.Repeat(true, batch * spec.Layers[l].Units).ToArray());
+                if (spec.Layers[l].Kind == LayeredKind.GaussianNoise) neutral.WithNoise(spec, l, new Tracked[batch * spec.Layers[l].Units]);
+            }
             for (int salt = 0; salt < 1000; salt++)
             {
                 var random = new DeterministicRandom(DeterministicRandom.Hash("layered " + name) ^ (ulong)batch * 0x100000001B3UL ^ (ulong)salt << 40);
                 float[] p = DrawParameters(spec, random), x = DrawInputs(spec, batch, random), t = DrawTargets(spec, batch, random);
-                LayeredForward f = LayeredReference.Forward(spec, ToDouble(p), ToDouble(x), mode, state, targets: ToDouble(t));
+                LayeredForward f = LayeredReference.Forward(spec, ToDouble(p), ToDouble(x), mode, state, neutral, ToDouble(t));
                 if (f.KinkMargin < CaseData.KinkMargin) continue;
-                if (mode == LayeredMode.Training && !EveryLayerLearns(spec, ToDouble(p), f, ToDouble(t))) continue;
+                if (mode == LayeredMode.Training && !stochastic && !EveryLayerLearns(spec, ToDouble(p), f, ToDouble(t))) continue;
                 return new LayeredCaseData(spec, p, x, t);
             }
             throw new InvalidOperationException($"No draw for {name} (batch {batch}) keeps the kinks {CaseData.KinkMargin} away with a gradient in every layer.");

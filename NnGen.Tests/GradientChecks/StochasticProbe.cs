@@ -6,10 +6,12 @@ namespace NnGen.Tests.GradientChecks
 {
     /// <summary>
     /// Reads what a Dropout or GaussianNoise layer did in a training call from the Gradients alone, for networks whose
-    /// random layer r comes directly before the last layer, a Dense under MSE, and directly after the inputs or a Dense.
+    /// random layer r comes directly before the last layer, a Dense under MSE, and directly after the inputs, a Dense or a
+    /// normalization.
     ///
-    /// <para>The probe sets every parameter to 0 except the biases of the Dense below r, which it sets to beta, so that
-    /// every value entering r is a = act(beta) (or the probe's input a when r is first), and the output is y = 0. Under
+    /// <para>The probe sets every parameter to 0 except the biases (beta) of the Dense, BatchNorm or LayerNorm below r,
+    /// which it sets to beta, so that every value entering r is a = act(beta) (a normalization of all-zero values has
+    /// xhat = 0 and outputs its beta; when r is first, the probe's inputs are a), and the output is y = 0. Under
     /// MSE with targets t the last layer then gets dz[s, o] = 2 (0 - t[s, o]) / (n O), and its weight gradient is
     /// g[o, i] = sum over samples s of dz[s, o] * v[s, i], v being r's output: a * m[s, i] for dropout (m = 0 or
     /// 1 / (1 - rate)), a + noise[s, i] for noise.</para>
@@ -34,8 +36,8 @@ namespace NnGen.Tests.GradientChecks
             int r = Enumerable.Range(0, spec.Layers.Count).Single(l => spec.Layers[l].Kind is LayeredKind.Dropout or LayeredKind.GaussianNoise);
             if (r != spec.Layers.Count - 2 || spec.Loss != Loss.MeanSquaredError || spec.Output.Activation != Activation.Identity)
                 throw new ArgumentException($"{spec}: the probe needs the random layer right before a last Dense (Identity) under MSE.");
-            if (r > 0 && spec.Layers[r - 1].Kind != LayeredKind.Dense)
-                throw new ArgumentException($"{spec}: the probe needs the inputs or a Dense below the random layer.");
+            if (r > 0 && spec.Layers[r - 1].Kind is not (LayeredKind.Dense or LayeredKind.BatchNorm or LayeredKind.LayerNorm))
+                throw new ArgumentException($"{spec}: the probe needs the inputs, a Dense or a normalization below the random layer.");
             return r;
         }
 
