@@ -19,53 +19,125 @@ namespace NnGen.Kernels
         private const int Lanes = 8;
 
         /// <summary>z[s, o] = b[o] + sum over i of x[s, i] * W[o, i].</summary>
-        public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units)
+        public static unsafe void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units)
         {
             CheckLengths(x.Length, n * fanIn, w.Length, units * fanIn, z.Length, n * units);
             if (b.Length < units) throw new ArgumentException("The bias is shorter than the layer's units.", nameof(b));
+            int half = (units / 2) & ~3;
+            if ((long)n * fanIn * units >= SecondCore.MinimumWork && half >= 4)
+            {
+                fixed (float* px = x, pw = w, pb = b, pz = z)
+                {
+                    var job = new SecondCore.Job { Run = &ForwardJob, A = px, B = pw, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, Start = half, End = units };
+                    if (SecondCore.TryBegin(job))
+                    {
+                        ForwardColumns(x, w, b, z, n, fanIn, units, 0, half);
+                        SecondCore.End();
+                        return;
+                    }
+                }
+            }
+            ForwardColumns(x, w, b, z, n, fanIn, units, 0, units);
+        }
+
+        /// <summary>dx[s, i] = sum over o of dz[s, o] * W[o, i] (overwrites dx).</summary>
+        public static unsafe void BackwardInput(ReadOnlySpan<float> dz, ReadOnlySpan<float> w, Span<float> dx, int n, int fanIn, int units)
+        {
+            CheckLengths(dx.Length, n * fanIn, w.Length, units * fanIn, dz.Length, n * units);
+            int half = (fanIn / 2) & ~(4 * Lanes - 1);
+            if ((long)n * fanIn * units >= SecondCore.MinimumWork && half > 0)
+            {
+                fixed (float* pd = dz, pw = w, px = dx)
+                {
+                    var job = new SecondCore.Job { Run = &BackwardInputJob, A = pd, B = pw, D = px, N = n, FanIn = fanIn, Units = units, Start = half, End = fanIn };
+                    if (SecondCore.TryBegin(job))
+                    {
+                        BackwardInputColumns(dz, w, dx, n, fanIn, units, 0, half);
+                        SecondCore.End();
+                        return;
+                    }
+                }
+            }
+            BackwardInputColumns(dz, w, dx, n, fanIn, units, 0, fanIn);
+        }
+
+        /// <summary>gW[o, i] += sum over s of dz[s, o] * x[s, i]; gb[o] += sum over s of dz[s, o].</summary>
+        public static unsafe void AccumulateWeightGradients(ReadOnlySpan<float> dz, ReadOnlySpan<float> x, Span<float> gw, Span<float> gb, int n, int fanIn, int units)
+        {
+            CheckLengths(x.Length, n * fanIn, gw.Length, units * fanIn, dz.Length, n * units);
+            if (gb.Length < units) throw new ArgumentException("The bias gradient is shorter than the layer's units.", nameof(gb));
+            int half = (units / 2) & ~3;
+            if ((long)n * fanIn * units >= SecondCore.MinimumWork && half >= 4)
+            {
+                fixed (float* pd = dz, px = x, pg = gw, pb = gb)
+                {
+                    var job = new SecondCore.Job { Run = &WeightGradientJob, A = pd, B = px, C = pb, D = pg, N = n, FanIn = fanIn, Units = units, Start = half, End = units };
+                    if (SecondCore.TryBegin(job))
+                    {
+                        WeightGradientRows(dz, x, gw, gb, n, fanIn, units, 0, half);
+                        SecondCore.End();
+                        return;
+                    }
+                }
+            }
+            WeightGradientRows(dz, x, gw, gb, n, fanIn, units, 0, units);
+        }
+
+        private static unsafe void ForwardJob(in SecondCore.Job j)
+            => ForwardColumns(new ReadOnlySpan<float>(j.A, j.N * j.FanIn), new ReadOnlySpan<float>(j.B, j.Units * j.FanIn), new ReadOnlySpan<float>(j.C, j.Units),
+                new Span<float>(j.D, j.N * j.Units), j.N, j.FanIn, j.Units, j.Start, j.End);
+
+        private static unsafe void BackwardInputJob(in SecondCore.Job j)
+            => BackwardInputColumns(new ReadOnlySpan<float>(j.A, j.N * j.Units), new ReadOnlySpan<float>(j.B, j.Units * j.FanIn), new Span<float>(j.D, j.N * j.FanIn),
+                j.N, j.FanIn, j.Units, j.Start, j.End);
+
+        private static unsafe void WeightGradientJob(in SecondCore.Job j)
+            => WeightGradientRows(new ReadOnlySpan<float>(j.A, j.N * j.Units), new ReadOnlySpan<float>(j.B, j.N * j.FanIn), new Span<float>(j.D, j.Units * j.FanIn),
+                new Span<float>(j.C, j.Units), j.N, j.FanIn, j.Units, j.Start, j.End);
+
+        /// <summary>The forward product for the units [first, end): 4 x 4 tiles of dot products, then the tails.</summary>
+        private static void ForwardColumns(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units, int first, int end)
+        {
             ref float x0 = ref MemoryMarshal.GetReference(x);
             ref float w0 = ref MemoryMarshal.GetReference(w);
             ref float z0 = ref MemoryMarshal.GetReference(z);
             int s = 0;
             for (; s + 4 <= n; s += 4)
             {
-                int o = 0;
-                for (; o + 4 <= units; o += 4)
+                int o = first;
+                for (; o + 4 <= end; o += 4)
                     DotTile4x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), units, b.Slice(o, 4));
-                for (; o < units; o++)
+                for (; o < end; o++)
                     for (int r = 0; r < 4; r++)
                         Unsafe.Add(ref z0, (s + r) * units + o) = b[o] + Dot(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn);
             }
             for (; s < n; s++)
             {
-                int o = 0;
-                for (; o + 4 <= units; o += 4)
+                int o = first;
+                for (; o + 4 <= end; o += 4)
                     DotTile1x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), b.Slice(o, 4));
-                for (; o < units; o++)
+                for (; o < end; o++)
                     Unsafe.Add(ref z0, s * units + o) = b[o] + Dot(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn);
             }
         }
 
-        /// <summary>dx[s, i] = sum over o of dz[s, o] * W[o, i] (overwrites dx).</summary>
-        public static void BackwardInput(ReadOnlySpan<float> dz, ReadOnlySpan<float> w, Span<float> dx, int n, int fanIn, int units)
+        /// <summary>The input gradient for the input columns [first, end): rows of dz broadcast against rows of W.</summary>
+        private static void BackwardInputColumns(ReadOnlySpan<float> dz, ReadOnlySpan<float> w, Span<float> dx, int n, int fanIn, int units, int first, int end)
         {
-            CheckLengths(dx.Length, n * fanIn, w.Length, units * fanIn, dz.Length, n * units);
             ref float d0 = ref MemoryMarshal.GetReference(dz);
-            ref float w0 = ref MemoryMarshal.GetReference(w);
-            ref float dx0 = ref MemoryMarshal.GetReference(dx);
+            ref float w0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(w), first);
+            ref float dx0 = ref Unsafe.Add(ref MemoryMarshal.GetReference(dx), first);
             int s = 0;
             for (; s + 4 <= n; s += 4)
-                BroadcastRows(4, ref Unsafe.Add(ref d0, s * units), units, 1, ref w0, fanIn, units, ref Unsafe.Add(ref dx0, s * fanIn), accumulate: false);
+                BroadcastRows(4, ref Unsafe.Add(ref d0, s * units), units, 1, ref w0, fanIn, end - first, units, ref Unsafe.Add(ref dx0, s * fanIn), accumulate: false);
             for (; s < n; s++)
-                BroadcastRows(1, ref Unsafe.Add(ref d0, s * units), units, 1, ref w0, fanIn, units, ref Unsafe.Add(ref dx0, s * fanIn), accumulate: false);
+                BroadcastRows(1, ref Unsafe.Add(ref d0, s * units), units, 1, ref w0, fanIn, end - first, units, ref Unsafe.Add(ref dx0, s * fanIn), accumulate: false);
         }
 
-        /// <summary>gW[o, i] += sum over s of dz[s, o] * x[s, i]; gb[o] += sum over s of dz[s, o].</summary>
-        public static void AccumulateWeightGradients(ReadOnlySpan<float> dz, ReadOnlySpan<float> x, Span<float> gw, Span<float> gb, int n, int fanIn, int units)
+        /// <summary>The weight and bias gradients of the units [first, end).</summary>
+        private static void WeightGradientRows(ReadOnlySpan<float> dz, ReadOnlySpan<float> x, Span<float> gw, Span<float> gb, int n, int fanIn, int units, int first, int end)
         {
-            CheckLengths(x.Length, n * fanIn, gw.Length, units * fanIn, dz.Length, n * units);
-            if (gb.Length < units) throw new ArgumentException("The bias gradient is shorter than the layer's units.", nameof(gb));
-            for (int o = 0; o < units; o++)
+            for (int o = first; o < end; o++)
             {
                 float sum = 0f;
                 for (int s = 0; s < n; s++) sum += dz[s * units + o];
@@ -76,30 +148,30 @@ namespace NnGen.Kernels
             ref float d0 = ref MemoryMarshal.GetReference(dz);
             ref float x0 = ref MemoryMarshal.GetReference(x);
             ref float g0 = ref MemoryMarshal.GetReference(gw);
-            int o2 = 0;
-            for (; o2 + 4 <= units; o2 += 4)
-                BroadcastRows(4, ref Unsafe.Add(ref d0, o2), 1, units, ref x0, fanIn, n, ref Unsafe.Add(ref g0, o2 * fanIn), accumulate: true);
-            for (; o2 < units; o2++)
-                BroadcastRows(1, ref Unsafe.Add(ref d0, o2), 1, units, ref x0, fanIn, n, ref Unsafe.Add(ref g0, o2 * fanIn), accumulate: true);
+            int o2 = first;
+            for (; o2 + 4 <= end; o2 += 4)
+                BroadcastRows(4, ref Unsafe.Add(ref d0, o2), 1, units, ref x0, fanIn, fanIn, n, ref Unsafe.Add(ref g0, o2 * fanIn), accumulate: true);
+            for (; o2 < end; o2++)
+                BroadcastRows(1, ref Unsafe.Add(ref d0, o2), 1, units, ref x0, fanIn, fanIn, n, ref Unsafe.Add(ref g0, o2 * fanIn), accumulate: true);
         }
 
         /// <summary>
-        /// The shared broadcast kernel: for r in rows, out[r, :] (+)= sum over k of m[r, k] * v[k, :], where
-        /// m[r, k] sits at m0[r * mRow + k * multiplierStride] (so m may be a transposed view) and v and out are
-        /// row-major with rows of `width`. Columns go in blocks of 4 vectors: each step loads 4 vectors of v and
-        /// broadcasts `rows` multipliers into 4 * rows accumulators.
+        /// The shared broadcast kernel: for r in rows, out[r, :columns] (+)= sum over k of m[r, k] * v[k, :columns],
+        /// where m[r, k] sits at m0[r * mRow + k * multiplierStride] (so m may be a transposed view) and v and out
+        /// are row-major with rows `width` apart. Columns go in blocks of 4 vectors: each step loads 4 vectors of v
+        /// and broadcasts `rows` multipliers into 4 * rows accumulators.
         /// </summary>
-        private static void BroadcastRows(int rows, ref float m0, int mRow, int multiplierStride, ref float v0, int width, int count, ref float out0, bool accumulate)
+        private static void BroadcastRows(int rows, ref float m0, int mRow, int multiplierStride, ref float v0, int width, int columns, int count, ref float out0, bool accumulate)
         {
             int c = 0;
             if (Vector256.IsHardwareAccelerated)
             {
-                for (; c + 4 * Lanes <= width; c += 4 * Lanes)
+                for (; c + 4 * Lanes <= columns; c += 4 * Lanes)
                 {
                     if (rows == 4) Broadcast4x4(ref m0, mRow, multiplierStride, ref Unsafe.Add(ref v0, c), width, count, ref Unsafe.Add(ref out0, c), accumulate);
                     else Broadcast1x4(ref m0, multiplierStride, ref Unsafe.Add(ref v0, c), width, count, ref Unsafe.Add(ref out0, c), accumulate);
                 }
-                for (; c + Lanes <= width; c += Lanes)
+                for (; c + Lanes <= columns; c += Lanes)
                 {
                     for (int r = 0; r < rows; r++)
                     {
@@ -111,7 +183,7 @@ namespace NnGen.Kernels
                     }
                 }
             }
-            for (; c < width; c++)
+            for (; c < columns; c++)
             {
                 for (int r = 0; r < rows; r++)
                 {

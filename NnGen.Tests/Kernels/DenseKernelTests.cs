@@ -14,6 +14,11 @@ public sealed class DenseKernelTests
             foreach (int fanIn in new[] { 1, 7, 8, 31, 32, 33, 70 })
                 foreach (int units in new[] { 1, 3, 4, 6, 10 })
                     sizes.Add(n, fanIn, units);
+        // large enough (n * fanIn * units >= 2^18) that the work is split across two cores
+        sizes.Add(64, 784, 130);
+        sizes.Add(5, 1000, 100);
+        sizes.Add(3, 300, 1000);
+        sizes.Add(1, 777, 390);
         return sizes;
     }
 
@@ -71,9 +76,9 @@ public sealed class DenseKernelTests
     [Fact]
     public void Results_repeat_bit_for_bit()
     {
-        float[] x = Data(37 * 70, 11), w = Data(13 * 70, 12), b = Data(13, 13), z1 = new float[37 * 13], z2 = new float[37 * 13];
-        DenseKernels.Forward(x, w, b, z1, 37, 70, 13);
-        DenseKernels.Forward(x, w, b, z2, 37, 70, 13);
+        float[] x = Data(64 * 784, 11), w = Data(130 * 784, 12), b = Data(130, 13), z1 = new float[64 * 130], z2 = new float[64 * 130];
+        DenseKernels.Forward(x, w, b, z1, 64, 784, 130);
+        DenseKernels.Forward(x, w, b, z2, 64, 784, 130);
         Assert.Equal(z1, z2);
     }
 
