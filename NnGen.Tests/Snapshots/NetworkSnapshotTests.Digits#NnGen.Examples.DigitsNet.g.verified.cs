@@ -145,23 +145,11 @@ namespace NnGen.Examples
             return (float)loss;
         }
 
-        // forward, layer 1 (Dense 64 -> 32): z = W x + b per sample: multiply gates summed by an add gate
+        // forward, layer 1 (Dense 64 -> 32): z = W x + b for the batch: multiply gates summed by an add gate,
+        // as a register-blocked matrix product
         private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
         {
-            global::System.ReadOnlySpan<float> w = new(Parameters, 0, 2048);
-            global::System.ReadOnlySpan<float> b = new(Parameters, 2048, 32);
-            global::System.Span<float> z = new(_nnZ1, 0, n * 32);
-            for (int s = 0; s < n; s++)
-            {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 64, 64);
-                for (int o = 0; o < 32; o++)
-                {
-                    global::System.ReadOnlySpan<float> wo = w.Slice(o * 64, 64);
-                    float sum = 0f;
-                    for (int i = 0; i < 64; i++) sum += wo[i] * xs[i];
-                    z[s * 32 + o] = sum + b[o];
-                }
-            }
+            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 64), new global::System.ReadOnlySpan<float>(Parameters, 0, 2048), new global::System.ReadOnlySpan<float>(Parameters, 2048, 32), new global::System.Span<float>(_nnZ1, 0, n * 32), n, 64, 32);
         }
 
         // activation gate of layer 1 (ReLU)
@@ -176,23 +164,11 @@ namespace NnGen.Examples
             }
         }
 
-        // forward, layer 2 (Dense 32 -> 10): z = W x + b per sample: multiply gates summed by an add gate
+        // forward, layer 2 (Dense 32 -> 10): z = W x + b for the batch: multiply gates summed by an add gate,
+        // as a register-blocked matrix product
         private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
         {
-            global::System.ReadOnlySpan<float> w = new(Parameters, 2080, 320);
-            global::System.ReadOnlySpan<float> b = new(Parameters, 2400, 10);
-            global::System.Span<float> z = new(_nnZ2, 0, n * 10);
-            for (int s = 0; s < n; s++)
-            {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 32, 32);
-                for (int o = 0; o < 10; o++)
-                {
-                    global::System.ReadOnlySpan<float> wo = w.Slice(o * 32, 32);
-                    float sum = 0f;
-                    for (int i = 0; i < 32; i++) sum += wo[i] * xs[i];
-                    z[s * 10 + o] = sum + b[o];
-                }
-            }
+            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 32), new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.ReadOnlySpan<float>(Parameters, 2400, 10), new global::System.Span<float>(_nnZ2, 0, n * 10), n, 32, 10);
         }
 
         // activation gate of layer 2 (Softmax)
@@ -241,35 +217,11 @@ namespace NnGen.Examples
         // backward, layer 2 (Dense): _nnD2 holds dL/d(output); writes dL/d(output) of layer 1 into _nnD1
         private void NnBackwardLayer2(global::System.ReadOnlySpan<float> x, int n)
         {
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input
-            global::System.Span<float> gw = new(Gradients, 2080, 320);
-            global::System.Span<float> gb = new(Gradients, 2400, 10);
+            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
             global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 10);
-            for (int s = 0; s < n; s++)
-            {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 32, 32);
-                for (int o = 0; o < 10; o++)
-                {
-                    float dzo = d[s * 10 + o];
-                    gb[o] += dzo;
-                    global::System.Span<float> gwo = gw.Slice(o * 32, 32);
-                    for (int i = 0; i < 32; i++) gwo[i] += dzo * xs[i];
-                }
-            }
-            // the gradient reaching layer 1's outputs: da[i] = sum over o of dz[o] * W[o,i]
-            global::System.ReadOnlySpan<float> w = new(Parameters, 2080, 320);
-            global::System.Span<float> da = new(_nnD1, 0, n * 32);
-            da.Clear();
-            for (int s = 0; s < n; s++)
-            {
-                global::System.Span<float> das = da.Slice(s * 32, 32);
-                for (int o = 0; o < 10; o++)
-                {
-                    float dzo = d[s * 10 + o];
-                    global::System.ReadOnlySpan<float> wo = w.Slice(o * 32, 32);
-                    for (int i = 0; i < 32; i++) das[i] += dzo * wo[i];
-                }
-            }
+            global::NnGen.Kernels.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 32), new global::System.Span<float>(Gradients, 2080, 320), new global::System.Span<float>(Gradients, 2400, 10), n, 32, 10);
+            // the gradient reaching layer 1's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
+            global::NnGen.Kernels.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.Span<float>(_nnD1, 0, n * 32), n, 32, 10);
         }
 
         // backward, layer 1 (Dense): _nnD1 holds dL/d(output); the inputs need no gradient
@@ -279,21 +231,9 @@ namespace NnGen.Examples
             global::System.Span<float> dz = new(_nnD1, 0, n * 32);
             global::System.ReadOnlySpan<float> z = new(_nnZ1, 0, n * 32);
             for (int j = 0; j < n * 32; j++) dz[j] = z[j] > 0f ? dz[j] : 0f;
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input
-            global::System.Span<float> gw = new(Gradients, 0, 2048);
-            global::System.Span<float> gb = new(Gradients, 2048, 32);
+            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
             global::System.ReadOnlySpan<float> d = new(_nnD1, 0, n * 32);
-            for (int s = 0; s < n; s++)
-            {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 64, 64);
-                for (int o = 0; o < 32; o++)
-                {
-                    float dzo = d[s * 32 + o];
-                    gb[o] += dzo;
-                    global::System.Span<float> gwo = gw.Slice(o * 64, 64);
-                    for (int i = 0; i < 64; i++) gwo[i] += dzo * xs[i];
-                }
-            }
+            global::NnGen.Kernels.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 64), new global::System.Span<float>(Gradients, 0, 2048), new global::System.Span<float>(Gradients, 2048, 32), n, 64, 32);
         }
     }
 }

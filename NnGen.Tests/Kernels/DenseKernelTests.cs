@@ -1,0 +1,99 @@
+using System;
+using NnGen.Kernels;
+using Xunit;
+
+namespace NnGen.Tests.Kernels;
+
+/// <summary>The dense kernels against plain double-precision loops, at sizes that hit every tile and tail.</summary>
+public sealed class DenseKernelTests
+{
+    public static TheoryData<int, int, int> Sizes()
+    {
+        var sizes = new TheoryData<int, int, int>();
+        foreach (int n in new[] { 1, 3, 4, 5, 9 })
+            foreach (int fanIn in new[] { 1, 7, 8, 31, 32, 33, 70 })
+                foreach (int units in new[] { 1, 3, 4, 6, 10 })
+                    sizes.Add(n, fanIn, units);
+        // large enough (n * fanIn * units >= 2^18) that the work is split across two cores
+        sizes.Add(64, 784, 130);
+        sizes.Add(5, 1000, 100);
+        sizes.Add(3, 300, 1000);
+        sizes.Add(1, 777, 390);
+        return sizes;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Forward_equals_the_definition(int n, int fanIn, int units)
+    {
+        float[] x = Data(n * fanIn, 1), w = Data(units * fanIn, 2), b = Data(units, 3), z = new float[n * units];
+        DenseKernels.Forward(x, w, b, z, n, fanIn, units);
+        for (int s = 0; s < n; s++)
+            for (int o = 0; o < units; o++)
+            {
+                double expected = b[o], scale = Math.Abs(b[o]);
+                for (int i = 0; i < fanIn; i++) { expected += (double)x[s * fanIn + i] * w[o * fanIn + i]; scale += Math.Abs((double)x[s * fanIn + i] * w[o * fanIn + i]); }
+                AssertClose(expected, z[s * units + o], scale, fanIn);
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void BackwardInput_equals_the_definition(int n, int fanIn, int units)
+    {
+        float[] dz = Data(n * units, 4), w = Data(units * fanIn, 5), dx = Data(n * fanIn, 6);
+        DenseKernels.BackwardInput(dz, w, dx, n, fanIn, units);
+        for (int s = 0; s < n; s++)
+            for (int i = 0; i < fanIn; i++)
+            {
+                double expected = 0, scale = 0;
+                for (int o = 0; o < units; o++) { expected += (double)dz[s * units + o] * w[o * fanIn + i]; scale += Math.Abs((double)dz[s * units + o] * w[o * fanIn + i]); }
+                AssertClose(expected, dx[s * fanIn + i], scale, units);
+            }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void AccumulateWeightGradients_adds_the_definition(int n, int fanIn, int units)
+    {
+        float[] dz = Data(n * units, 7), x = Data(n * fanIn, 8), gw = Data(units * fanIn, 9), gb = Data(units, 10);
+        float[] gw0 = (float[])gw.Clone(), gb0 = (float[])gb.Clone();
+        DenseKernels.AccumulateWeightGradients(dz, x, gw, gb, n, fanIn, units);
+        for (int o = 0; o < units; o++)
+        {
+            double bias = gb0[o], biasScale = Math.Abs(gb0[o]);
+            for (int s = 0; s < n; s++) { bias += dz[s * units + o]; biasScale += Math.Abs(dz[s * units + o]); }
+            AssertClose(bias, gb[o], biasScale, n);
+            for (int i = 0; i < fanIn; i++)
+            {
+                double expected = gw0[o * fanIn + i], scale = Math.Abs(expected);
+                for (int s = 0; s < n; s++) { expected += (double)dz[s * units + o] * x[s * fanIn + i]; scale += Math.Abs((double)dz[s * units + o] * x[s * fanIn + i]); }
+                AssertClose(expected, gw[o * fanIn + i], scale, n);
+            }
+        }
+    }
+
+    [Fact]
+    public void Results_repeat_bit_for_bit()
+    {
+        float[] x = Data(64 * 784, 11), w = Data(130 * 784, 12), b = Data(130, 13), z1 = new float[64 * 130], z2 = new float[64 * 130];
+        DenseKernels.Forward(x, w, b, z1, 64, 784, 130);
+        DenseKernels.Forward(x, w, b, z2, 64, 784, 130);
+        Assert.Equal(z1, z2);
+    }
+
+    /// <summary>Float sums of k terms are within about k rounding units of the sum of their magnitudes.</summary>
+    private static void AssertClose(double expected, float actual, double scale, int terms)
+    {
+        double tolerance = 2.0 * (terms + 2) * Math.Pow(2, -24) * scale + 1e-30;
+        Assert.True(Math.Abs(expected - actual) <= tolerance, $"expected {expected}, got {actual} (tolerance {tolerance})");
+    }
+
+    private static float[] Data(int length, int seed)
+    {
+        var random = new SeededRandom(seed);
+        var data = new float[length];
+        for (int i = 0; i < length; i++) data[i] = (float)(2 * random.NextDouble() - 1);
+        return data;
+    }
+}
