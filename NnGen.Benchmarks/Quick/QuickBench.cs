@@ -35,7 +35,10 @@ namespace NnGen.Benchmarks.Quick
 
         public required Stats InferB256SamplesPerSecond { get; init; }
 
-        /// <summary>Bytes allocated (all threads) per timed training step, over all timed repeats.</summary>
+        /// <summary>
+        /// Bytes allocated (all threads) per timed training step: the least over the repeats, since the runtime's own
+        /// threads allocate a few bytes now and then, while an allocation of the code under test shows in every repeat.
+        /// </summary>
         public required double TrainAllocatedBytesPerStep { get; init; }
 
         public required double InferB1AllocatedBytesPerCall { get; init; }
@@ -46,15 +49,18 @@ namespace NnGen.Benchmarks.Quick
     }
 
     /// <summary>
-    /// A Stopwatch harness that measures what torch_mlp.py measures, the way it measures it: after a warm-up, the
-    /// calls are calibrated to about <see cref="QuickOptions.TrainSeconds"/> / <see cref="QuickOptions.InferSeconds"/>
-    /// per repeat, and each figure is the median (min, max) of <see cref="QuickOptions.Repeats"/> repeats.
+    /// A Stopwatch harness that measures what torch_mlp.py measures, the way it measures it: the calls are calibrated to
+    /// about <see cref="QuickOptions.TrainSeconds"/> / <see cref="QuickOptions.InferSeconds"/> per repeat (doubling
+    /// until a run exceeds 50 ms), and each figure is the median (min, max) of <see cref="QuickOptions.Repeats"/>
+    /// repeats. Unlike torch, .NET tiers its JIT code up while it runs, so every measurement first calibrates, runs about
+    /// 0.3 s of warm-up, and calibrates again on the warm code.
     /// Training times gathering a batch by random row indices (drawn before the repeat, outside the timing) from the
     /// pre-made data set, then the TrainStep (forward, loss, backward, optimizer step).
     /// </summary>
     public static class QuickBench
     {
-        private const double CalibrationSeconds = 0.05;     // torch_mlp.py's calibrate(): double n until a run takes longer than this
+        private const double CalibrationSeconds = 0.05;
+        private const double WarmUpSeconds = 0.3;     // torch_mlp.py's calibrate(): double n until a run takes longer than this
 
         // Index rings are capped (about 4 MB); a repeat with more steps than the ring cycles through it.
         private const int MaxRingIndices = 1 << 20;
@@ -74,17 +80,18 @@ namespace NnGen.Benchmarks.Quick
 
             // Training. Warm-up and calibration on 64 pre-drawn batches, then an extra warm-up, as torch_mlp.py does.
             int[] warmRows = RandomRows(random, data.Count, 64 * b);
-            long steps = Calibrate(count => TrainLoop(model, data, warmRows, b, xb, tb, count), options.TrainSeconds);
-            Calibrate(count => TrainLoop(model, data, warmRows, b, xb, tb, count), 0.3);
+            Func<long, double> run = count => TrainLoop(model, data, warmRows, b, xb, tb, count);
+            run(Calibrate(run, WarmUpSeconds));
+            long steps = Calibrate(run, options.TrainSeconds);
             int ringSteps = (int)Math.Min(steps, Math.Max(64, MaxRingIndices / b));
             var train = new List<double>();
-            long trainBytes = 0;
+            double trainBytes = double.MaxValue;
             for (int r = 0; r < options.Repeats; r++)
             {
                 int[] rows = RandomRows(random, data.Count, ringSteps * b);
                 long before = GC.GetTotalAllocatedBytes(precise: true);
                 double seconds = TrainLoop(model, data, rows, b, xb, tb, steps);
-                trainBytes += GC.GetTotalAllocatedBytes(precise: true) - before;
+                trainBytes = Math.Min(trainBytes, (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / steps);
                 train.Add(steps * b / seconds);
             }
 
@@ -108,7 +115,7 @@ namespace NnGen.Benchmarks.Quick
                 TrainStepsPerRepeat = steps,
                 InferB1Nanoseconds = Stats.Of(b1.ConvertAll(s => s * 1e9), 0),
                 InferB256SamplesPerSecond = Stats.Of(b256.ConvertAll(s => 256 / s), 0),
-                TrainAllocatedBytesPerStep = (double)trainBytes / (steps * options.Repeats),
+                TrainAllocatedBytesPerStep = trainBytes,
                 InferB1AllocatedBytesPerCall = b1Bytes,
                 InferB256AllocatedBytesPerCall = b256Bytes,
                 Repeats = options.Repeats,
@@ -119,17 +126,18 @@ namespace NnGen.Benchmarks.Quick
         private static (List<double> SecondsPerCall, double BytesPerCall) TimeInfer<TModel>(TModel model, float[] x, float[] y, QuickOptions options)
             where TModel : struct, IBenchModel
         {
-            PredictLoop(model, x, y, 1);                    // sizes the scratch buffers for this batch
-            long calls = Calibrate(count => PredictLoop(model, x, y, count), options.InferSeconds);
+            Func<long, double> run = count => PredictLoop(model, x, y, count);
+            run(Calibrate(run, WarmUpSeconds));
+            long calls = Calibrate(run, options.InferSeconds);
             var perCall = new List<double>();
-            long bytes = 0;
+            double bytes = double.MaxValue;
             for (int r = 0; r < options.Repeats; r++)
             {
                 long before = GC.GetTotalAllocatedBytes(precise: true);
                 perCall.Add(PredictLoop(model, x, y, calls) / calls);
-                bytes += GC.GetTotalAllocatedBytes(precise: true) - before;
+                bytes = Math.Min(bytes, (double)(GC.GetTotalAllocatedBytes(precise: true) - before) / calls);
             }
-            return (perCall, (double)bytes / (calls * options.Repeats));
+            return (perCall, bytes);
         }
 
         /// <summary>torch_mlp.py's calibrate(): run 1, 2, 4, ... calls until a run exceeds 50 ms; return the calls for <paramref name="targetSeconds"/>.</summary>
