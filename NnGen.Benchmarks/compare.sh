@@ -24,10 +24,19 @@ export NETS=${NETS:-"seed231 toy42 xor mnist128 fashion"}
 out=${OUT:-$(mktemp -d -t nngen-compare.XXXXXX)}
 mkdir -p "$out"
 py=/usr/bin/python3; [ -x "$py" ] || py=python3
+fashion_dir=/usr/share/datasets/fashion-mnist         # where torch_mlp.py reads it
+case " $NETS " in
+  *" fashion "*)
+    if [ ! -f "$fashion_dir/train-images-idx3-ubyte.gz" ]; then
+      echo "compare.sh: the fashion net needs Fashion-MNIST in $fashion_dir (apt-get install dataset-fashion-mnist)," >&2
+      echo "            or leave it out: NETS=\"seed231 toy42 xor mnist128\" $0" >&2
+      exit 2
+    fi ;;
+esac
 
 cd "$repo"
 echo "compare.sh: building NnGen.Benchmarks (Release) ..." >&2
-dotnet build NnGen.Benchmarks/NnGen.Benchmarks.csproj -c Release -nologo -v q >&2
+dotnet build NnGen.Benchmarks/NnGen.Benchmarks.csproj -c Release -nologo -v q -clp:NoSummary >&2
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 echo "compare.sh: PyTorch peer ($peers/run_all.sh: THREADS=$THREADS BLAS=$BLAS REPEATS=$REPEATS) ..." >&2
 "$peers/run_all.sh" > "$out/torch.jsonl"
