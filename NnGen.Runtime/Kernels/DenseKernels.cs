@@ -109,7 +109,7 @@ namespace NnGen.Kernels
                     DotTile4x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), units, b.Slice(o, 4));
                 for (; o < end; o++)
                     for (int r = 0; r < 4; r++)
-                        Unsafe.Add(ref z0, (s + r) * units + o) = b[o] + Dot(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn);
+                        Unsafe.Add(ref z0, (s + r) * units + o) = DotWithBias(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
             }
             for (; s < n; s++)
             {
@@ -117,7 +117,7 @@ namespace NnGen.Kernels
                 for (; o + 4 <= end; o += 4)
                     DotTile1x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), b.Slice(o, 4));
                 for (; o < end; o++)
-                    Unsafe.Add(ref z0, s * units + o) = b[o] + Dot(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn);
+                    Unsafe.Add(ref z0, s * units + o) = DotWithBias(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
             }
         }
 
@@ -310,10 +310,31 @@ namespace NnGen.Kernels
             }
         }
 
+        /// <summary>One row against 4 rows of W, 4 accumulators, summed in the order of <see cref="DotTile4x4"/>.</summary>
         private static void DotTile1x4(ref float x0, ref float w0, int length, ref float z0, ReadOnlySpan<float> bias)
         {
+            ref float w1 = ref Unsafe.Add(ref w0, length), w2 = ref Unsafe.Add(ref w0, 2 * length), w3 = ref Unsafe.Add(ref w0, 3 * length);
+            int i = 0;
+            if (Vector256.IsHardwareAccelerated && length >= Lanes)
+            {
+                Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (; i + Lanes <= length; i += Lanes)
+                {
+                    Vector256<float> xv = Vector256.LoadUnsafe(ref x0, (nuint)i);
+                    a0 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref w0, (nuint)i), a0);
+                    a1 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref w1, (nuint)i), a1);
+                    a2 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref w2, (nuint)i), a2);
+                    a3 = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref w3, (nuint)i), a3);
+                }
+                WriteTileRow(ref z0, bias, Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+            }
             for (int o = 0; o < 4; o++)
-                Unsafe.Add(ref z0, o) = bias[o] + Dot(ref x0, ref Unsafe.Add(ref w0, o * length), length);
+            {
+                ref float wo = ref Unsafe.Add(ref w0, o * length);
+                float sum = i == 0 ? bias[o] : Unsafe.Add(ref z0, o);
+                for (int k = i; k < length; k++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x0, k), Unsafe.Add(ref wo, k), sum);
+                Unsafe.Add(ref z0, o) = sum;
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -325,24 +346,22 @@ namespace NnGen.Kernels
             Unsafe.Add(ref z, 3) = bias[3] + s3;
         }
 
-        /// <summary>One dot product: 2 vector accumulators, then the scalar tail.</summary>
-        private static float Dot(ref float a, ref float b, int length)
+        /// <summary>
+        /// bias + x . w in the one order every tile uses (8 lane sums by FMA, their horizontal sum plus the bias, then
+        /// the scalar tail), so a sample gives the same bits alone as in any row of a batch.
+        /// </summary>
+        private static float DotWithBias(ref float x, ref float w, int length, float bias)
         {
             int i = 0;
-            float sum = 0f;
+            float sum = bias;
             if (Vector256.IsHardwareAccelerated && length >= Lanes)
             {
-                Vector256<float> s0 = default, s1 = default;
-                for (; i + 2 * Lanes <= length; i += 2 * Lanes)
-                {
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i), s0);
-                    s1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)(i + Lanes)), Vector256.LoadUnsafe(ref b, (nuint)(i + Lanes)), s1);
-                }
+                Vector256<float> acc = default;
                 for (; i + Lanes <= length; i += Lanes)
-                    s0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i), s0);
-                sum = Vector256.Sum(s0 + s1);
+                    acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref w, (nuint)i), acc);
+                sum = bias + Vector256.Sum(acc);
             }
-            for (; i < length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref a, i), Unsafe.Add(ref b, i), sum);
+            for (; i < length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x, i), Unsafe.Add(ref w, i), sum);
             return sum;
         }
 

@@ -82,6 +82,20 @@ public sealed class DenseKernelTests
         Assert.Equal(z1, z2);
     }
 
+    [Theory]
+    [InlineData(9, 70, 13)]
+    [InlineData(64, 784, 130)]
+    public void A_sample_alone_gives_the_bits_of_its_row_in_a_batch(int n, int fanIn, int units)
+    {
+        float[] x = Data(n * fanIn, 14), w = Data(units * fanIn, 15), b = Data(units, 16), batch = new float[n * units], alone = new float[units];
+        DenseKernels.Forward(x, w, b, batch, n, fanIn, units);
+        for (int s = 0; s < n; s++)
+        {
+            DenseKernels.Forward(x.AsSpan(s * fanIn, fanIn), w, b, alone, 1, fanIn, units);
+            Assert.Equal(batch.AsSpan(s * units, units).ToArray(), alone);
+        }
+    }
+
     /// <summary>Float sums of k terms are within about k rounding units of the sum of their magnitudes.</summary>
     private static void AssertClose(double expected, float actual, double scale, int terms)
     {
