@@ -17,6 +17,7 @@ namespace NnGen.Kernels
     public static class DenseKernels
     {
         private const int Lanes = 8;
+        private const int WideLanes = 16;
 
         /// <summary>z[s, o] = b[o] + sum over i of x[s, i] * W[o, i].</summary>
         public static unsafe void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units)
@@ -101,23 +102,31 @@ namespace NnGen.Kernels
             ref float x0 = ref MemoryMarshal.GetReference(x);
             ref float w0 = ref MemoryMarshal.GetReference(w);
             ref float z0 = ref MemoryMarshal.GetReference(z);
+            // One vector width per layer (it depends only on the machine and fanIn), so every output sums in one order.
+            bool wide = Vector512.IsHardwareAccelerated && fanIn >= WideLanes;
             int s = 0;
             for (; s + 4 <= n; s += 4)
             {
                 int o = first;
                 for (; o + 4 <= end; o += 4)
-                    DotTile4x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), units, b.Slice(o, 4));
+                    if (wide) DotTile4x4Wide(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), units, b.Slice(o, 4));
+                    else DotTile4x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), units, b.Slice(o, 4));
                 for (; o < end; o++)
                     for (int r = 0; r < 4; r++)
-                        Unsafe.Add(ref z0, (s + r) * units + o) = DotWithBias(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
+                        Unsafe.Add(ref z0, (s + r) * units + o) = wide
+                            ? DotWithBiasWide(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o])
+                            : DotWithBias(ref Unsafe.Add(ref x0, (s + r) * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
             }
             for (; s < n; s++)
             {
                 int o = first;
                 for (; o + 4 <= end; o += 4)
-                    DotTile1x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), b.Slice(o, 4));
+                    if (wide) DotTile1x4Wide(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), b.Slice(o, 4));
+                    else DotTile1x4(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, ref Unsafe.Add(ref z0, s * units + o), b.Slice(o, 4));
                 for (; o < end; o++)
-                    Unsafe.Add(ref z0, s * units + o) = DotWithBias(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
+                    Unsafe.Add(ref z0, s * units + o) = wide
+                        ? DotWithBiasWide(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o])
+                        : DotWithBias(ref Unsafe.Add(ref x0, s * fanIn), ref Unsafe.Add(ref w0, o * fanIn), fanIn, b[o]);
             }
         }
 
@@ -360,6 +369,107 @@ namespace NnGen.Kernels
                 for (; i + Lanes <= length; i += Lanes)
                     acc = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (nuint)i), Vector256.LoadUnsafe(ref w, (nuint)i), acc);
                 sum = bias + Vector256.Sum(acc);
+            }
+            for (; i < length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x, i), Unsafe.Add(ref w, i), sum);
+            return sum;
+        }
+
+        /// <summary>(512-bit vectors) A 4 x 4 tile of dot products: 4 rows of x against 4 rows of W, 16 vector accumulators.</summary>
+        private static void DotTile4x4Wide(ref float x0, ref float w0, int length, ref float z0, int zStride, ReadOnlySpan<float> bias)
+        {
+            ref float x1 = ref Unsafe.Add(ref x0, length), x2 = ref Unsafe.Add(ref x0, 2 * length), x3 = ref Unsafe.Add(ref x0, 3 * length);
+            ref float w1 = ref Unsafe.Add(ref w0, length), w2 = ref Unsafe.Add(ref w0, 2 * length), w3 = ref Unsafe.Add(ref w0, 3 * length);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && length >= WideLanes)
+            {
+                Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
+                Vector512<float> a10 = default, a11 = default, a12 = default, a13 = default;
+                Vector512<float> a20 = default, a21 = default, a22 = default, a23 = default;
+                Vector512<float> a30 = default, a31 = default, a32 = default, a33 = default;
+                for (; i + WideLanes <= length; i += WideLanes)
+                {
+                    Vector512<float> wv0 = Vector512.LoadUnsafe(ref w0, (nuint)i), wv1 = Vector512.LoadUnsafe(ref w1, (nuint)i);
+                    Vector512<float> wv2 = Vector512.LoadUnsafe(ref w2, (nuint)i), wv3 = Vector512.LoadUnsafe(ref w3, (nuint)i);
+                    Vector512<float> xv = Vector512.LoadUnsafe(ref x0, (nuint)i);
+                    a00 = Vector512.FusedMultiplyAdd(xv, wv0, a00); a01 = Vector512.FusedMultiplyAdd(xv, wv1, a01);
+                    a02 = Vector512.FusedMultiplyAdd(xv, wv2, a02); a03 = Vector512.FusedMultiplyAdd(xv, wv3, a03);
+                    xv = Vector512.LoadUnsafe(ref x1, (nuint)i);
+                    a10 = Vector512.FusedMultiplyAdd(xv, wv0, a10); a11 = Vector512.FusedMultiplyAdd(xv, wv1, a11);
+                    a12 = Vector512.FusedMultiplyAdd(xv, wv2, a12); a13 = Vector512.FusedMultiplyAdd(xv, wv3, a13);
+                    xv = Vector512.LoadUnsafe(ref x2, (nuint)i);
+                    a20 = Vector512.FusedMultiplyAdd(xv, wv0, a20); a21 = Vector512.FusedMultiplyAdd(xv, wv1, a21);
+                    a22 = Vector512.FusedMultiplyAdd(xv, wv2, a22); a23 = Vector512.FusedMultiplyAdd(xv, wv3, a23);
+                    xv = Vector512.LoadUnsafe(ref x3, (nuint)i);
+                    a30 = Vector512.FusedMultiplyAdd(xv, wv0, a30); a31 = Vector512.FusedMultiplyAdd(xv, wv1, a31);
+                    a32 = Vector512.FusedMultiplyAdd(xv, wv2, a32); a33 = Vector512.FusedMultiplyAdd(xv, wv3, a33);
+                }
+                WriteTileRow(ref z0, bias, Vector512.Sum(a00), Vector512.Sum(a01), Vector512.Sum(a02), Vector512.Sum(a03));
+                WriteTileRow(ref Unsafe.Add(ref z0, zStride), bias, Vector512.Sum(a10), Vector512.Sum(a11), Vector512.Sum(a12), Vector512.Sum(a13));
+                WriteTileRow(ref Unsafe.Add(ref z0, 2 * zStride), bias, Vector512.Sum(a20), Vector512.Sum(a21), Vector512.Sum(a22), Vector512.Sum(a23));
+                WriteTileRow(ref Unsafe.Add(ref z0, 3 * zStride), bias, Vector512.Sum(a30), Vector512.Sum(a31), Vector512.Sum(a32), Vector512.Sum(a33));
+            }
+            else
+            {
+                for (int r = 0; r < 4; r++)
+                    for (int o = 0; o < 4; o++)
+                        Unsafe.Add(ref z0, r * zStride + o) = 0f;
+            }
+            // The tail of the vectors (and everything on machines without them), added after the bias.
+            for (int r = 0; r < 4; r++)
+            {
+                ref float xr = ref Unsafe.Add(ref x0, r * length);
+                ref float zr = ref Unsafe.Add(ref z0, r * zStride);
+                for (int o = 0; o < 4; o++)
+                {
+                    ref float wo = ref Unsafe.Add(ref w0, o * length);
+                    float sum = i == 0 ? bias[o] : Unsafe.Add(ref zr, o);
+                    for (int k = i; k < length; k++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref xr, k), Unsafe.Add(ref wo, k), sum);
+                    Unsafe.Add(ref zr, o) = sum;
+                }
+            }
+        }
+
+        /// <summary>(512-bit vectors) One row against 4 rows of W, 4 accumulators, summed in the order of <see cref="DotTile4x4Wide"/>.</summary>
+        private static void DotTile1x4Wide(ref float x0, ref float w0, int length, ref float z0, ReadOnlySpan<float> bias)
+        {
+            ref float w1 = ref Unsafe.Add(ref w0, length), w2 = ref Unsafe.Add(ref w0, 2 * length), w3 = ref Unsafe.Add(ref w0, 3 * length);
+            int i = 0;
+            if (Vector512.IsHardwareAccelerated && length >= WideLanes)
+            {
+                Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+                for (; i + WideLanes <= length; i += WideLanes)
+                {
+                    Vector512<float> xv = Vector512.LoadUnsafe(ref x0, (nuint)i);
+                    a0 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref w0, (nuint)i), a0);
+                    a1 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref w1, (nuint)i), a1);
+                    a2 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref w2, (nuint)i), a2);
+                    a3 = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref w3, (nuint)i), a3);
+                }
+                WriteTileRow(ref z0, bias, Vector512.Sum(a0), Vector512.Sum(a1), Vector512.Sum(a2), Vector512.Sum(a3));
+            }
+            for (int o = 0; o < 4; o++)
+            {
+                ref float wo = ref Unsafe.Add(ref w0, o * length);
+                float sum = i == 0 ? bias[o] : Unsafe.Add(ref z0, o);
+                for (int k = i; k < length; k++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x0, k), Unsafe.Add(ref wo, k), sum);
+                Unsafe.Add(ref z0, o) = sum;
+            }
+        }
+
+        /// <summary>(512-bit vectors) 
+        /// bias + x . w in the one order every tile uses (8 lane sums by FMA, their horizontal sum plus the bias, then
+        /// the scalar tail), so a sample gives the same bits alone as in any row of a batch.
+        /// </summary>
+        private static float DotWithBiasWide(ref float x, ref float w, int length, float bias)
+        {
+            int i = 0;
+            float sum = bias;
+            if (Vector512.IsHardwareAccelerated && length >= WideLanes)
+            {
+                Vector512<float> acc = default;
+                for (; i + WideLanes <= length; i += WideLanes)
+                    acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x, (nuint)i), Vector512.LoadUnsafe(ref w, (nuint)i), acc);
+                sum = bias + Vector512.Sum(acc);
             }
             for (; i < length; i++) sum = MathF.FusedMultiplyAdd(Unsafe.Add(ref x, i), Unsafe.Add(ref w, i), sum);
             return sum;
