@@ -22,13 +22,14 @@ namespace NnGen.Kernels
         private static Job s_job;
         private static Exception? s_failure;
 
-        public static bool Available => Environment.ProcessorCount >= 2;
+        public static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
 
         /// <summary>The work of one half: an operation of <see cref="DenseKernels"/> on pinned memory.</summary>
         internal struct Job
         {
             public delegate*<in Job, void> Run;
             public float* A, B, C, D;
+            public int AStride, BStride;
             public int N, FanIn, Units, Start, End;
         }
 

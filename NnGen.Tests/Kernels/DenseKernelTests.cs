@@ -96,6 +96,46 @@ public sealed class DenseKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(9, 70, 13)]
+    [InlineData(64, 784, 130)]
+    public void The_input_gradient_of_a_sample_alone_has_the_bits_of_its_row_in_a_batch(int n, int fanIn, int units)
+    {
+        float[] dz = Data(n * units, 17), w = Data(units * fanIn, 18), batch = new float[n * fanIn], alone = new float[fanIn];
+        DenseKernels.BackwardInput(dz, w, batch, n, fanIn, units);
+        for (int s = 0; s < n; s++)
+        {
+            DenseKernels.BackwardInput(dz.AsSpan(s * units, units), w, alone, 1, fanIn, units);
+            Assert.Equal(batch.AsSpan(s * fanIn, fanIn).ToArray(), alone);
+        }
+    }
+
+    /// <summary>Packed copies are aligned whatever the caller's arrays are, and results never depend on where they sit.</summary>
+    [Theory]
+    [InlineData(16, 784, 20)]
+    [InlineData(9, 37, 6)]
+    public void Results_do_not_depend_on_where_the_operands_sit_in_memory(int n, int fanIn, int units)
+    {
+        float[] x = Data(n * fanIn + 16, 19), w = Data(units * fanIn + 16, 20), b = Data(units, 21), dz = Data(n * units, 22);
+        float[] z0 = new float[n * units], dx0 = new float[n * fanIn], gw0 = new float[units * fanIn], gb0 = new float[units];
+        DenseKernels.Forward(x.AsSpan(0, n * fanIn), w.AsSpan(0, units * fanIn), b, z0, n, fanIn, units);
+        DenseKernels.BackwardInput(dz, w.AsSpan(0, units * fanIn), dx0, n, fanIn, units);
+        DenseKernels.AccumulateWeightGradients(dz, x.AsSpan(0, n * fanIn), gw0, gb0, n, fanIn, units);
+        for (int offset = 1; offset < 16; offset++)
+        {
+            float[] xs = new float[n * fanIn + 16], ws = new float[units * fanIn + 16];
+            x.AsSpan(0, n * fanIn).CopyTo(xs.AsSpan(offset));
+            w.AsSpan(0, units * fanIn).CopyTo(ws.AsSpan(offset));
+            float[] z = new float[n * units], dx = new float[n * fanIn], gw = new float[units * fanIn], gb = new float[units];
+            DenseKernels.Forward(xs.AsSpan(offset, n * fanIn), ws.AsSpan(offset, units * fanIn), b, z, n, fanIn, units);
+            DenseKernels.BackwardInput(dz, ws.AsSpan(offset, units * fanIn), dx, n, fanIn, units);
+            DenseKernels.AccumulateWeightGradients(dz, xs.AsSpan(offset, n * fanIn), gw, gb, n, fanIn, units);
+            Assert.Equal(z0, z);
+            Assert.Equal(dx0, dx);
+            Assert.Equal(gw0, gw);
+        }
+    }
+
     /// <summary>Float sums of k terms are within about k rounding units of the sum of their magnitudes.</summary>
     private static void AssertClose(double expected, float actual, double scale, int terms)
     {

@@ -1,0 +1,46 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NnGen.Kernels
+{
+    /// <summary>
+    /// Per-thread, 64-byte aligned scratch memory for packed operands. A float[] starts wherever the heap put it, so
+    /// most 512-bit loads from it straddle two cache lines and cost two loads; the kernels copy the operand they
+    /// reread many times into rows that each start on a cache line. The buffers grow to the largest layer a thread
+    /// has seen and then stay, so a training step allocates nothing. They live on the pinned heap: pointers stay valid.
+    /// </summary>
+    internal static unsafe class AlignedScratch
+    {
+        public const int Alignment = 64;
+        private const int FloatsPerLine = Alignment / sizeof(float);
+
+        [ThreadStatic] private static float[]? t_weights;
+        [ThreadStatic] private static float[]? t_rows;
+
+        /// <summary>Row stride (in floats) that keeps every packed row of <paramref name="length"/> floats aligned.</summary>
+        public static int Stride(int length) => (length + FloatsPerLine - 1) & ~(FloatsPerLine - 1);
+
+        /// <summary>Copies <paramref name="rows"/> rows of <paramref name="length"/> floats into the weight buffer.</summary>
+        public static float* PackWeights(float* source, int rows, int length, int stride) => Pack(ref t_weights, source, rows, length, stride);
+
+        /// <summary>Copies <paramref name="rows"/> rows of <paramref name="length"/> floats into the row buffer.</summary>
+        public static float* PackRows(float* source, int rows, int length, int stride) => Pack(ref t_rows, source, rows, length, stride);
+
+        private static float* Pack(ref float[]? buffer, float* source, int rows, int length, int stride)
+        {
+            float* target = Aligned(ref buffer, (long)rows * stride);
+            for (int r = 0; r < rows; r++)
+                new ReadOnlySpan<float>(source + (long)r * length, length).CopyTo(new Span<float>(target + (long)r * stride, length));
+            return target;
+        }
+
+        private static float* Aligned(ref float[]? buffer, long length)
+        {
+            if (buffer is null || buffer.Length < length + FloatsPerLine)
+                buffer = GC.AllocateUninitializedArray<float>(checked((int)(length + FloatsPerLine)), pinned: true);
+            nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+            return (float*)((start + Alignment - 1) & ~(nint)(Alignment - 1));
+        }
+    }
+}
