@@ -12,7 +12,7 @@ namespace NnGen.Benchmarks
             "Usage: NnGen.Benchmarks --quick [--json] [--net NAME[,NAME]]... [--impl nngen|baseline|both] [--repeats N] [--no-check]\n"
             + "       NnGen.Benchmarks --check                  (the baseline self-check alone)\n"
             + "       NnGen.Benchmarks --peak [--json]          (this core's FMA peak, GFLOP/s)\n"
-            + "       NnGen.Benchmarks --kernels [--json]       (GFLOP/s of the dense-layer products, 1 and 2 cores)\n"
+            + "       NnGen.Benchmarks --kernels [--json] [--cpu-time] (GFLOP/s of the dense-layer products, 1 and 2 cores)\n"
             + "       NnGen.Benchmarks [BenchmarkDotNet arguments, e.g. --filter '*Mnist128*']\n"
             + "Networks: seed231, toy42, xor, mnist128, fashion.";
 

@@ -21,17 +21,22 @@ namespace NnGen.Kernels
         /// <summary>Row stride (in floats) that keeps every packed row of <paramref name="length"/> floats aligned.</summary>
         public static int Stride(int length) => (length + FloatsPerLine - 1) & ~(FloatsPerLine - 1);
 
-        /// <summary>Copies <paramref name="rows"/> rows of <paramref name="length"/> floats into the weight buffer.</summary>
-        public static float* PackWeights(float* source, int rows, int length, int stride) => Pack(ref t_weights, source, rows, length, stride);
+        /// <summary>
+        /// Copies <paramref name="rows"/> rows of <paramref name="length"/> floats, <paramref name="sourceStride"/> apart,
+        /// into this thread's weight buffer, <paramref name="stride"/> apart.
+        /// </summary>
+        public static float* PackWeights(float* source, int rows, int length, int sourceStride, int stride)
+            => Pack(ref t_weights, source, rows, length, sourceStride, stride);
 
-        /// <summary>Copies <paramref name="rows"/> rows of <paramref name="length"/> floats into the row buffer.</summary>
-        public static float* PackRows(float* source, int rows, int length, int stride) => Pack(ref t_rows, source, rows, length, stride);
+        /// <summary>As <see cref="PackWeights"/>, into this thread's second buffer (for the other operand).</summary>
+        public static float* PackRows(float* source, int rows, int length, int sourceStride, int stride)
+            => Pack(ref t_rows, source, rows, length, sourceStride, stride);
 
-        private static float* Pack(ref float[]? buffer, float* source, int rows, int length, int stride)
+        private static float* Pack(ref float[]? buffer, float* source, int rows, int length, int sourceStride, int stride)
         {
             float* target = Aligned(ref buffer, (long)rows * stride);
             for (int r = 0; r < rows; r++)
-                new ReadOnlySpan<float>(source + (long)r * length, length).CopyTo(new Span<float>(target + (long)r * stride, length));
+                new ReadOnlySpan<float>(source + (long)r * sourceStride, length).CopyTo(new Span<float>(target + (long)r * stride, length));
             return target;
         }
 

@@ -26,15 +26,14 @@ namespace NnGen.Kernels
             if (b.Length < units) throw new ArgumentException("The bias is shorter than the layer's units.", nameof(b));
             fixed (float* px = x, pw = w, pb = b, pz = z)
             {
-                var job = new SecondCore.Job { Run = &ForwardColumns, A = px, AStride = fanIn, B = pw, BStride = fanIn, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, End = units };
+                var job = new SecondCore.Job { Run = &ForwardColumns, A = px, AStride = fanIn, B = pw, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, End = units };
                 if (n >= PackFrom && fanIn >= DotTiles.Lanes)
                 {
-                    int stride = AlignedScratch.Stride(fanIn);
-                    job.A = AlignedScratch.PackRows(px, n, fanIn, stride);
-                    job.B = AlignedScratch.PackWeights(pw, units, fanIn, stride);
-                    job.AStride = job.BStride = stride;
+                    job.AStride = AlignedScratch.Stride(fanIn);
+                    job.A = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.AStride);
+                    job.PackB = true;   // each chunk packs the rows of W it uses
                 }
-                Split(ref job, (units / 2) & ~3, minimumHalf: 4);
+                SecondCore.Run(in job, chunk: 16);
             }
         }
 
@@ -44,13 +43,8 @@ namespace NnGen.Kernels
             CheckLengths(dx.Length, n * fanIn, w.Length, units * fanIn, dz.Length, n * units);
             fixed (float* pd = dz, pw = w, px = dx)
             {
-                var job = new SecondCore.Job { Run = &BackwardInputColumns, A = pd, B = pw, BStride = fanIn, D = px, N = n, FanIn = fanIn, Units = units, End = fanIn };
-                if (n >= PackFrom)
-                {
-                    job.BStride = AlignedScratch.Stride(fanIn);
-                    job.B = AlignedScratch.PackWeights(pw, units, fanIn, job.BStride);
-                }
-                Split(ref job, (fanIn / 2) & ~63, minimumHalf: 1);
+                var job = new SecondCore.Job { Run = &BackwardInputColumns, A = pd, B = pw, D = px, N = n, FanIn = fanIn, Units = units, End = fanIn, PackB = n >= PackFrom };
+                SecondCore.Run(in job, chunk: 64);
             }
         }
 
@@ -65,28 +59,10 @@ namespace NnGen.Kernels
                 if (units >= 4)
                 {
                     job.BStride = AlignedScratch.Stride(fanIn);
-                    job.B = AlignedScratch.PackRows(px, n, fanIn, job.BStride);
+                    job.B = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.BStride);
                 }
-                Split(ref job, (units / 2) & ~3, minimumHalf: 4);
+                SecondCore.Run(in job, chunk: 16);
             }
-        }
-
-        /// <summary>Runs [half, End) on the second core and [0, half) here when the work repays the hand-off.</summary>
-        private static void Split(ref SecondCore.Job job, int half, int minimumHalf)
-        {
-            if ((long)job.N * job.FanIn * job.Units >= SecondCore.MinimumWork && half >= minimumHalf)
-            {
-                SecondCore.Job second = job;
-                second.Start = half;
-                if (SecondCore.TryBegin(second))
-                {
-                    job.End = half;
-                    job.Run(in job);
-                    SecondCore.End();
-                    return;
-                }
-            }
-            job.Run(in job);
         }
 
         /// <summary>The forward product for the units [Start, End): 4 x 4 tiles of dot products, then the tails.</summary>
@@ -95,8 +71,14 @@ namespace NnGen.Kernels
             // One vector width per layer (it depends only on the machine and fanIn), so every output sums in one order.
             int width = Vector512.IsHardwareAccelerated && j.FanIn >= DotTiles.WideLanes ? 512
                 : Vector256.IsHardwareAccelerated && j.FanIn >= DotTiles.Lanes ? 256 : 0;
-            int n = j.N, fanIn = j.FanIn, units = j.Units, xs = j.AStride, ws = j.BStride;
+            int n = j.N, fanIn = j.FanIn, units = j.Units, xs = j.AStride, ws = fanIn;
             float* x = j.A, w = j.B, b = j.C, z = j.D;
+            if (j.PackB)
+            {
+                // This chunk's rows of W, aligned; w is offset back so that row o still sits at w + o * ws.
+                ws = AlignedScratch.Stride(fanIn);
+                w = AlignedScratch.PackWeights(j.B + (long)j.Start * fanIn, j.End - j.Start, fanIn, fanIn, ws) - (long)j.Start * ws;
+            }
             int s = 0;
             for (; width > 0 && s + 4 <= n; s += 4)
             {
@@ -123,11 +105,17 @@ namespace NnGen.Kernels
         /// <summary>The input gradient for the input columns [Start, End): rows of dz broadcast against rows of W.</summary>
         private static void BackwardInputColumns(in SecondCore.Job j)
         {
-            int n = j.N, fanIn = j.FanIn, units = j.Units, columns = j.End - j.Start;
+            int n = j.N, fanIn = j.FanIn, units = j.Units, columns = j.End - j.Start, ws = fanIn;
             float* dz = j.A, w = j.B + j.Start, dx = j.D + j.Start;
+            if (j.PackB)
+            {
+                // This chunk's columns of W, every row aligned.
+                ws = AlignedScratch.Stride(columns);
+                w = AlignedScratch.PackWeights(w, units, columns, fanIn, ws);
+            }
             int s = 0;
-            for (; s + 4 <= n; s += 4) BroadcastTiles.Rows(4, dz + s * units, units, 1, w, j.BStride, columns, units, dx + s * fanIn, fanIn, accumulate: false);
-            for (; s < n; s++) BroadcastTiles.Rows(1, dz + s * units, units, 1, w, j.BStride, columns, units, dx + s * fanIn, fanIn, accumulate: false);
+            for (; s + 4 <= n; s += 4) BroadcastTiles.Rows(4, dz + s * units, units, 1, w, ws, columns, units, dx + s * fanIn, fanIn, accumulate: false);
+            for (; s < n; s++) BroadcastTiles.Rows(1, dz + s * units, units, 1, w, ws, columns, units, dx + s * fanIn, fanIn, accumulate: false);
         }
 
         /// <summary>The weight and bias gradients of the units [Start, End).</summary>

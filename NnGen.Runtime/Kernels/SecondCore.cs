@@ -4,54 +4,84 @@ using System.Threading;
 namespace NnGen.Kernels
 {
     /// <summary>
-    /// Runs half of a large kernel on a second core without allocating: one background helper thread, started on
-    /// first use, takes a job (an operation and raw pointers into memory the caller keeps pinned) while the caller
-    /// runs the other half, then the caller waits for it. Each output element is still computed by exactly one
-    /// thread in the same order, so results do not depend on whether the helper was used. When the helper is busy
-    /// (another thread's network is using it) or the machine has one core, the caller runs everything itself.
+    /// Shares a large kernel with a second core without allocating. The work is cut into chunks that the caller and
+    /// one background helper thread (started on first use) claim one at a time, so a helper the OS is slow to run
+    /// costs nothing: the caller takes every chunk, and if the helper has not started by then it is told not to.
+    /// The job holds raw pointers into memory the caller keeps pinned until the call returns. Each output element is
+    /// computed by exactly one thread in the same order, so results do not depend on who ran which chunk. When the
+    /// helper is busy (another thread's network is using it) or the machine has one core, the caller runs it all.
     /// </summary>
     internal static unsafe class SecondCore
     {
         /// <summary>Below this many multiply-adds a kernel runs on one core: the hand-off costs a few microseconds.</summary>
         public const long MinimumWork = 1L << 18;
 
+        private const int Offered = 1, Working = 2, Declined = 3;
+
         private static readonly object Gate = new();
         private static readonly ManualResetEventSlim Start = new(false, spinCount: 2000);
         private static readonly ManualResetEventSlim Done = new(false, spinCount: 2000);
         private static Thread? s_helper;
         private static Job s_job;
+        private static int s_chunk, s_next, s_state;
         private static Exception? s_failure;
 
-        public static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
+        private static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
 
-        /// <summary>The work of one half: an operation of <see cref="DenseKernels"/> on pinned memory.</summary>
+        /// <summary>The work: an operation of <see cref="DenseKernels"/> over [Start, End) of one dimension, on pinned memory.</summary>
         internal struct Job
         {
             public delegate*<in Job, void> Run;
             public float* A, B, C, D;
             public int AStride, BStride;
+            public bool PackB;
             public int N, FanIn, Units, Start, End;
         }
 
-        /// <summary>Hands <paramref name="job"/> to the helper; false when the helper cannot take it now.</summary>
-        public static bool TryBegin(in Job job)
+        /// <summary>Runs <paramref name="job"/> in chunks of <paramref name="chunk"/>, on both cores when it pays.</summary>
+        public static void Run(in Job job, int chunk)
         {
-            if (!Available || !Monitor.TryEnter(Gate)) return false;
-            EnsureHelper();
-            s_job = job;
-            s_failure = null;
-            Done.Reset();
-            Start.Set();
-            return true;
+            bool large = (long)job.N * job.FanIn * job.Units >= MinimumWork && job.End - job.Start > chunk;
+            if (!large || !Available || !Monitor.TryEnter(Gate))
+            {
+                job.Run(in job);
+                return;
+            }
+            Exception? failure;
+            try
+            {
+                EnsureHelper();
+                s_job = job;
+                s_chunk = chunk;
+                s_next = 0;
+                s_failure = null;
+                Done.Reset();
+                Volatile.Write(ref s_state, Offered);
+                Start.Set();
+                RunChunks();
+            }
+            finally
+            {
+                // The helper must be done with the pinned memory before the caller returns, even after a failure.
+                if (Interlocked.CompareExchange(ref s_state, Declined, Offered) != Offered) Done.Wait();
+                failure = s_failure;
+                Monitor.Exit(Gate);
+            }
+            if (failure is not null) throw new InvalidOperationException("A dense kernel failed on the second core.", failure);
         }
 
-        /// <summary>Waits for the helper's half and releases it; rethrows what it threw.</summary>
-        public static void End()
+        private static void RunChunks()
         {
-            Done.Wait();
-            Exception? failure = s_failure;
-            Monitor.Exit(Gate);
-            if (failure is not null) throw new InvalidOperationException("A dense kernel failed on the second core.", failure);
+            Job part = s_job;
+            int first = part.Start, end = part.End, chunk = s_chunk;
+            int chunks = (end - first + chunk - 1) / chunk;
+            int c;
+            while ((c = Interlocked.Increment(ref s_next) - 1) < chunks)
+            {
+                part.Start = first + c * chunk;
+                part.End = Math.Min(end, part.Start + chunk);
+                part.Run(in part);
+            }
         }
 
         private static void EnsureHelper()
@@ -67,9 +97,11 @@ namespace NnGen.Kernels
             {
                 Start.Wait();
                 Start.Reset();
+                // A wake-up for a job the caller already finished alone finds it declined: nothing to do.
+                if (Interlocked.CompareExchange(ref s_state, Working, Offered) != Offered) continue;
                 try
                 {
-                    s_job.Run(in s_job);
+                    RunChunks();
                 }
                 catch (Exception error)
                 {
