@@ -3,14 +3,15 @@
 #   1. packs NnGen.Runtime (runtime + generator) into a local folder feed, with a version unique to this run so that a
 #      stale NnGen in the global packages folder can never stand in for it, and checks what the package holds;
 #   2. creates a fresh console project (`dotnet new console`), adds NnGen from that feed (`dotnet add package`), builds
-#      .ci/consumer/Program.cs with the JIT, trains XOR, saves the model and checks the generated files are visible;
+#      and runs the README's Getting started program (the code block after its marker comment) and then
+#      .ci/consumer/Program.cs with the JIT: trains XOR, saves the model; checks the generated files are where the
+#      README says;
 #   3. publishes the same project with PublishAot=true, fails on any trim/AOT (IL2xxx/IL3xxx) or other warning, runs
 #      the native binary on the saved model and requires the JIT's predictions bit for bit, then trains in it and
 #      requires the JIT's model file byte for byte.
 # Needs clang and zlib1g-dev for the native link; installs them (and unzip) with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 step() { echo "== package-and-aot: $* ($(date -u +%H:%M:%S))"; }
@@ -91,14 +92,27 @@ sources=$(cd "$work" && dotnet nuget list source | awk '
 cat "$app/nuget.config"
 dotnet add "$app" package NnGen --version "$version"
 grep -q "Include=\"NnGen\" Version=\"$version\"" "$app/HelloNnGen.csproj" || fail "dotnet add package did not reference NnGen $version"
-cp .ci/consumer/Program.cs "$app/Program.cs"
+bin="$app/bin/Release/net10.0"
+generated="$app/obj/Release/net10.0/generated/NnGen.Generator/NnGen.Generator.NetworkGenerator"
+
+step "the README's Getting started program"
+awk '/^<!-- \.ci\/package-and-aot\.sh builds and runs the next code block/ { armed = 1; next }
+     armed && /^```csharp$/ { inside = 1; next }
+     inside && /^```$/ { exit }
+     inside { print }' README.md >"$app/Program.cs"
+[ -s "$app/Program.cs" ] || fail "README.md has no code block marked for .ci/package-and-aot.sh (Getting started)"
+dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
+# The README says where EmitCompilerGeneratedFiles puts the generated file.
+[ -f "$generated/Regression.g.cs" ] || fail "no ${generated#"$app/"}/Regression.g.cs, where the README says it is"
+(cd "$app" && dotnet bin/Release/net10.0/HelloNnGen.dll) | tee "$work/readme.txt"
+mse=$(sed -n 's/^test MSE: //p' "$work/readme.txt")
+[ -n "$mse" ] && awk -v m="$mse" 'BEGIN { exit !(m < 0.01) }' || fail "the README program's test MSE is '$mse', not below 0.01"
+grep -q 'the reloaded network says' "$work/readme.txt" || fail "the README program did not reload its model"
 
 step "JIT build and training"
+cp .ci/consumer/Program.cs "$app/Program.cs"
 dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
-bin="$app/bin/Release/net10.0"
-generated=$(find "$app/obj" -path '*generated/NnGen.Generator/*' -name 'XorNet.g.cs')
-[ -n "$generated" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs under obj/"
-echo "generated source: ${generated#"$app/"}"
+[ -f "$generated/XorNet.g.cs" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs"
 for leaked in Microsoft.CodeAnalysis NnGen.Generator; do
   if compgen -G "$bin/$leaked*.dll" >/dev/null || grep -q "$leaked" "$bin/HelloNnGen.deps.json"; then
     fail "$leaked reached the consumer's output"
