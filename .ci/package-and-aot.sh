@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The NnGen package as a user gets it, and NativeAOT:
+#   1. packs NnGen.Runtime (runtime + generator) into a local folder feed, with a version unique to this run so that a
+#      stale NnGen in the global packages folder can never stand in for it, and checks what the package holds;
+#   2. creates a fresh console project (`dotnet new console`), adds NnGen from that feed (`dotnet add package`), builds
+#      and runs the README's Getting started program (the code block after its marker comment) and then
+#      .ci/consumer/Program.cs with the JIT: trains XOR, saves the model; checks the generated files are where the
+#      README says;
+#   3. publishes the same project with PublishAot=true, fails on any trim/AOT (IL2xxx/IL3xxx) or other warning, runs
+#      the native binary on the saved model and requires the JIT's predictions bit for bit, then trains in it and
+#      requires the JIT's model file byte for byte.
+# Needs clang and zlib1g-dev for the native link; installs them (and unzip) with apt-get when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() { echo "== package-and-aot: $* ($(date -u +%H:%M:%S))"; }
+fail() { echo "package-and-aot FAILED: $*" >&2; exit 1; }
+
+# --- native toolchain for the NativeAOT link -------------------------------------------------------------------------
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+missing=()
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+installed zlib1g-dev || [ -e /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+fi
+
+# --- a scratch folder and a version of our own -----------------------------------------------------------------------
+base_version=$(dotnet msbuild NnGen.Runtime/NnGen.Runtime.csproj -getProperty:Version)
+version="$base_version-ci.$(date -u +%Y%m%d%H%M%S).$$"
+global_packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')
+work=$(mktemp -d "${TMPDIR:-/tmp}/nngen-package.XXXXXX")
+cleanup() {
+  rm -rf "$work"
+  # The unique version would otherwise pile up in the global packages folder, one per run.
+  if [ -n "$global_packages" ]; then rm -rf "${global_packages%/}/nngen/$version"; fi
+}
+trap cleanup EXIT
+feed="$work/feed"
+app="$work/HelloNnGen"
+
+# --- 1. pack and inspect ---------------------------------------------------------------------------------------------
+step "dotnet pack NnGen $version"
+dotnet pack NnGen.Runtime/NnGen.Runtime.csproj -c Release -o "$feed" -p:Version="$version"
+nupkg="$feed/NnGen.$version.nupkg"
+snupkg="$feed/NnGen.$version.snupkg"
+[ -f "$nupkg" ] || fail "no $nupkg"
+[ -f "$snupkg" ] || fail "no symbols package $snupkg"
+entries=$(unzip -Z1 "$nupkg")
+for expected in lib/net10.0/NnGen.Runtime.dll lib/net10.0/NnGen.Runtime.xml analyzers/dotnet/cs/NnGen.Generator.dll README.md; do
+  grep -qx "$expected" <<<"$entries" || fail "the package lacks $expected"
+done
+# Exactly two assemblies: the runtime and the generator (no Microsoft.CodeAnalysis, nothing else).
+dlls=$(grep -c '\.dll$' <<<"$entries" || true)
+[ "$dlls" -eq 2 ] || fail "the package holds $dlls assemblies, expected 2: $(grep '\.dll$' <<<"$entries" | tr '\n' ' ')"
+grep -qx lib/net10.0/NnGen.Runtime.pdb <<<"$(unzip -Z1 "$snupkg")" || fail "the symbols package lacks lib/net10.0/NnGen.Runtime.pdb"
+nuspec=$(unzip -p "$nupkg" NnGen.nuspec)
+grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
+grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "the nuspec names no readme"
+grep -q '<description>' <<<"$nuspec" || fail "the nuspec has no description"
+# The generator and Roslyn are build-time only: the package may not pass them on to its consumers.
+if grep -E '<dependency id="(Microsoft\.CodeAnalysis|NnGen\.Generator)' <<<"$nuspec"; then fail "the package depends on the generator or Roslyn (above)"; fi
+dependencies=$(grep -c '<dependency ' <<<"$nuspec" || true)
+echo "package ok: $(wc -c <"$nupkg") bytes, $(grep -c . <<<"$entries") entries, $dependencies dependencies"
+
+# --- 2. a fresh consumer, from the folder feed -----------------------------------------------------------------------
+step "fresh console project from the folder feed"
+dotnet new console -o "$app" --no-restore >/dev/null
+# The machine's own sources (read before our nuget.config exists), plus the folder feed; NnGen may come from the feed only.
+sources=$(cd "$work" && dotnet nuget list source | awk '
+  /^ *[0-9]+\. .*\[Enabled\]/ { name = $2; next }
+  name != "" && NF == 1 { print name "\t" $1; name = "" }')
+[ -n "$sources" ] || sources=$'nuget.org\thttps://api.nuget.org/v3/index.json'
+{
+  echo '<?xml version="1.0" encoding="utf-8"?>'
+  echo '<configuration>'
+  echo '  <packageSources>'
+  echo '    <clear />'
+  echo "    <add key=\"nngen-local\" value=\"$feed\" />"
+  while IFS=$'\t' read -r name url; do echo "    <add key=\"$name\" value=\"$url\" />"; done <<<"$sources"
+  echo '  </packageSources>'
+  echo '  <packageSourceMapping>'
+  echo '    <packageSource key="nngen-local"><package pattern="NnGen" /></packageSource>'
+  while IFS=$'\t' read -r name url; do echo "    <packageSource key=\"$name\"><package pattern=\"*\" /></packageSource>"; done <<<"$sources"
+  echo '  </packageSourceMapping>'
+  echo '</configuration>'
+} >"$app/nuget.config"
+cat "$app/nuget.config"
+dotnet add "$app" package NnGen --version "$version"
+grep -q "Include=\"NnGen\" Version=\"$version\"" "$app/HelloNnGen.csproj" || fail "dotnet add package did not reference NnGen $version"
+bin="$app/bin/Release/net10.0"
+generated="$app/obj/Release/net10.0/generated/NnGen.Generator/NnGen.Generator.NetworkGenerator"
+
+step "the README's Getting started program"
+awk '/^<!-- \.ci\/package-and-aot\.sh builds and runs the next code block/ { armed = 1; next }
+     armed && /^```csharp$/ { inside = 1; next }
+     inside && /^```$/ { exit }
+     inside { print }' README.md >"$app/Program.cs"
+[ -s "$app/Program.cs" ] || fail "README.md has no code block marked for .ci/package-and-aot.sh (Getting started)"
+dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
+# The README says where EmitCompilerGeneratedFiles puts the generated file.
+[ -f "$generated/Regression.g.cs" ] || fail "no ${generated#"$app/"}/Regression.g.cs, where the README says it is"
+(cd "$app" && dotnet bin/Release/net10.0/HelloNnGen.dll) | tee "$work/readme.txt"
+mse=$(sed -n 's/^test MSE: //p' "$work/readme.txt")
+[ -n "$mse" ] && awk -v m="$mse" 'BEGIN { exit !(m < 0.01) }' || fail "the README program's test MSE is '$mse', not below 0.01"
+grep -q 'the reloaded network says' "$work/readme.txt" || fail "the README program did not reload its model"
+
+step "JIT build and training"
+cp .ci/consumer/Program.cs "$app/Program.cs"
+dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
+[ -f "$generated/XorNet.g.cs" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs"
+for leaked in Microsoft.CodeAnalysis NnGen.Generator; do
+  if compgen -G "$bin/$leaked*.dll" >/dev/null || grep -q "$leaked" "$bin/HelloNnGen.deps.json"; then
+    fail "$leaked reached the consumer's output"
+  fi
+done
+dotnet "$bin/HelloNnGen.dll" train "$work/xor.nngen" | tee "$work/jit-train.txt"
+grep -qx 'consumer ok' "$work/jit-train.txt" || fail "the JIT consumer did not finish"
+
+# --- 3. NativeAOT ----------------------------------------------------------------------------------------------------
+step "NativeAOT publish"
+status=0
+dotnet publish "$app" -c Release --use-current-runtime -o "$work/aot" \
+  -p:PublishAot=true -p:TreatWarningsAsErrors=true -p:TrimmerSingleWarn=false >"$work/publish.log" 2>&1 || status=$?
+cat "$work/publish.log"
+[ "$status" -eq 0 ] || fail "dotnet publish -p:PublishAot=true exited $status"
+if grep -E '(warning|error) IL[23][0-9]{3}' "$work/publish.log"; then fail "trim/AOT warnings (above)"; fi
+if grep -E ': warning [A-Z]+[0-9]+' "$work/publish.log"; then fail "warnings in the AOT publish (above)"; fi
+native="$work/aot/HelloNnGen"
+[ -x "$native" ] || fail "no native executable $native"
+[ ! -e "$work/aot/HelloNnGen.dll" ] || fail "the publish folder holds a managed HelloNnGen.dll: not a NativeAOT build"
+echo "native executable: $(wc -c <"$native") bytes, 0 trim/AOT warnings"
+
+step "NativeAOT: load the JIT's model and predict"
+"$native" predict "$work/xor.nngen" | tee "$work/aot-predict.txt"
+grep -qx 'consumer ok' "$work/aot-predict.txt" || fail "the NativeAOT consumer did not finish"
+grep -q '^NnGen consumer (NativeAOT)' "$work/aot-predict.txt" || fail "the published binary does not run as NativeAOT"
+diff <(grep '^prediction' "$work/jit-train.txt") <(grep '^prediction' "$work/aot-predict.txt") \
+  || fail "the NativeAOT binary predicts differently from the JIT build on the same model file"
+
+step "NativeAOT: train, save and reload"
+"$native" train "$work/xor-aot.nngen" | tee "$work/aot-train.txt"
+grep -qx 'consumer ok' "$work/aot-train.txt" || fail "NativeAOT training did not finish"
+# One seed, one result: the native binary trains to the very parameters the JIT build trained to.
+cmp "$work/xor.nngen" "$work/xor-aot.nngen" || fail "NativeAOT training saved another model than JIT training"
+
+echo "package-and-aot: NnGen $version packed, consumed from a folder feed, JIT and NativeAOT consumers passed"
