@@ -1,13 +1,15 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NnGen.Kernels
 {
     /// <summary>
     /// The forward product's tiles: dot products of rows of x with rows of W, one vector accumulator per output.
     /// Every output is summed in one order whatever the tile: lane-wise fused multiply-adds over the full vectors,
-    /// the lanes' sum added to the bias, then the scalar tail. So a sample alone gives the bits of its row in a batch.
+    /// the lanes folded to four in halves and those summed pairwise (<see cref="Fold(Vector512{float})"/>,
+    /// <see cref="Sum4"/>), that sum added to the bias, then the scalar tail. So a sample alone gives the bits of its row in a batch.
     /// Rows are <c>xStride</c> and <c>wStride</c> floats apart (packed rows are padded to cache lines).
     /// </summary>
     internal static unsafe class DotTiles
@@ -41,10 +43,10 @@ namespace NnGen.Kernels
                 a30 = Vector256.FusedMultiplyAdd(xv, v0, a30); a31 = Vector256.FusedMultiplyAdd(xv, v1, a31);
                 a32 = Vector256.FusedMultiplyAdd(xv, v2, a32); a33 = Vector256.FusedMultiplyAdd(xv, v3, a33);
             }
-            FinishRow(x, w, wStride, i, length, z, bias, Vector256.Sum(a00), Vector256.Sum(a01), Vector256.Sum(a02), Vector256.Sum(a03));
-            FinishRow(x1, w, wStride, i, length, z + zStride, bias, Vector256.Sum(a10), Vector256.Sum(a11), Vector256.Sum(a12), Vector256.Sum(a13));
-            FinishRow(x2, w, wStride, i, length, z + 2 * zStride, bias, Vector256.Sum(a20), Vector256.Sum(a21), Vector256.Sum(a22), Vector256.Sum(a23));
-            FinishRow(x3, w, wStride, i, length, z + 3 * zStride, bias, Vector256.Sum(a30), Vector256.Sum(a31), Vector256.Sum(a32), Vector256.Sum(a33));
+            FinishRow(Sums(Fold(a00), Fold(a01), Fold(a02), Fold(a03)), x, w, wStride, i, length, z, bias);
+            FinishRow(Sums(Fold(a10), Fold(a11), Fold(a12), Fold(a13)), x1, w, wStride, i, length, z + zStride, bias);
+            FinishRow(Sums(Fold(a20), Fold(a21), Fold(a22), Fold(a23)), x2, w, wStride, i, length, z + 2 * zStride, bias);
+            FinishRow(Sums(Fold(a30), Fold(a31), Fold(a32), Fold(a33)), x3, w, wStride, i, length, z + 3 * zStride, bias);
         }
 
         /// <summary>One row of x against 4 rows of W (256-bit vectors).</summary>
@@ -61,7 +63,7 @@ namespace NnGen.Kernels
                 a2 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w2 + i), a2);
                 a3 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w3 + i), a3);
             }
-            FinishRow(x, w, wStride, i, length, z, bias, Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(a2), Vector256.Sum(a3));
+            FinishRow(Sums(Fold(a0), Fold(a1), Fold(a2), Fold(a3)), x, w, wStride, i, length, z, bias);
         }
 
         /// <summary>bias + x . w in the tiles' order (256-bit vectors).</summary>
@@ -70,7 +72,7 @@ namespace NnGen.Kernels
             Vector256<float> acc = default;
             int i = 0;
             for (; i + Lanes <= length; i += Lanes) acc = Vector256.FusedMultiplyAdd(Vector256.Load(x + i), Vector256.Load(w + i), acc);
-            return Tail(x, w, i, length, bias + Vector256.Sum(acc));
+            return Tail(x, w, i, length, bias + Sum4(Fold(acc)));
         }
 
         /// <summary>z[r, c] = bias[c] + x[r] . w[c] for a 4 x 4 tile (512-bit vectors).</summary>
@@ -99,10 +101,10 @@ namespace NnGen.Kernels
                 a30 = Vector512.FusedMultiplyAdd(xv, v0, a30); a31 = Vector512.FusedMultiplyAdd(xv, v1, a31);
                 a32 = Vector512.FusedMultiplyAdd(xv, v2, a32); a33 = Vector512.FusedMultiplyAdd(xv, v3, a33);
             }
-            FinishRow(x, w, wStride, i, length, z, bias, Vector512.Sum(a00), Vector512.Sum(a01), Vector512.Sum(a02), Vector512.Sum(a03));
-            FinishRow(x1, w, wStride, i, length, z + zStride, bias, Vector512.Sum(a10), Vector512.Sum(a11), Vector512.Sum(a12), Vector512.Sum(a13));
-            FinishRow(x2, w, wStride, i, length, z + 2 * zStride, bias, Vector512.Sum(a20), Vector512.Sum(a21), Vector512.Sum(a22), Vector512.Sum(a23));
-            FinishRow(x3, w, wStride, i, length, z + 3 * zStride, bias, Vector512.Sum(a30), Vector512.Sum(a31), Vector512.Sum(a32), Vector512.Sum(a33));
+            FinishRow(Sums(Fold(a00), Fold(a01), Fold(a02), Fold(a03)), x, w, wStride, i, length, z, bias);
+            FinishRow(Sums(Fold(a10), Fold(a11), Fold(a12), Fold(a13)), x1, w, wStride, i, length, z + zStride, bias);
+            FinishRow(Sums(Fold(a20), Fold(a21), Fold(a22), Fold(a23)), x2, w, wStride, i, length, z + 2 * zStride, bias);
+            FinishRow(Sums(Fold(a30), Fold(a31), Fold(a32), Fold(a33)), x3, w, wStride, i, length, z + 3 * zStride, bias);
         }
 
         /// <summary>One row of x against 4 rows of W (512-bit vectors).</summary>
@@ -119,7 +121,7 @@ namespace NnGen.Kernels
                 a2 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w2 + i), a2);
                 a3 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w3 + i), a3);
             }
-            FinishRow(x, w, wStride, i, length, z, bias, Vector512.Sum(a0), Vector512.Sum(a1), Vector512.Sum(a2), Vector512.Sum(a3));
+            FinishRow(Sums(Fold(a0), Fold(a1), Fold(a2), Fold(a3)), x, w, wStride, i, length, z, bias);
         }
 
         /// <summary>bias + x . w in the tiles' order (512-bit vectors).</summary>
@@ -128,21 +130,41 @@ namespace NnGen.Kernels
             Vector512<float> acc = default;
             int i = 0;
             for (; i + WideLanes <= length; i += WideLanes) acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + i), Vector512.Load(w + i), acc);
-            return Tail(x, w, i, length, bias + Vector512.Sum(acc));
+            return Tail(x, w, i, length, bias + Sum4(Fold(acc)));
         }
 
         /// <summary>bias + x . w without vectors: one fused multiply-add after another.</summary>
         public static float DotScalar(float* x, float* w, int length, float bias) => Tail(x, w, 0, length, bias);
 
-        /// <summary>Four outputs of one row: the bias plus the vector part's lane sum, then the scalar tail.</summary>
+        /// <summary>Four outputs of one row: the bias plus the vector part's sums, then the scalar tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void FinishRow(float* x, float* w, int wStride, int i, int length, float* z, float* bias, float s0, float s1, float s2, float s3)
+        private static void FinishRow(Vector128<float> sums, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
         {
-            z[0] = Tail(x, w, i, length, bias[0] + s0);
-            z[1] = Tail(x, w + wStride, i, length, bias[1] + s1);
-            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + s2);
-            z[3] = Tail(x, w + 3 * wStride, i, length, bias[3] + s3);
+            (Vector128.Load(bias) + sums).Store(z);
+            if (i == length) return;
+            z[0] = Tail(x, w, i, length, z[0]);
+            z[1] = Tail(x, w + wStride, i, length, z[1]);
+            z[2] = Tail(x, w + 2 * wStride, i, length, z[2]);
+            z[3] = Tail(x, w + 3 * wStride, i, length, z[3]);
         }
+
+        /// <summary>The lanes folded in halves down to four: lane k sums the lanes congruent to k mod 4, as a tree.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Fold(Vector512<float> a) => Fold(a.GetLower() + a.GetUpper());
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Fold(Vector256<float> a) => a.GetLower() + a.GetUpper();
+
+        /// <summary>The sum of four lanes, pairwise: (c0 + c1) + (c2 + c3).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static float Sum4(Vector128<float> c) => (c.GetElement(0) + c.GetElement(1)) + (c.GetElement(2) + c.GetElement(3));
+
+        /// <summary><see cref="Sum4"/> of four vectors at once (two rounds of horizontal adds give the same pairs).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<float> Sums(Vector128<float> c0, Vector128<float> c1, Vector128<float> c2, Vector128<float> c3)
+            => Sse3.IsSupported
+                ? Sse3.HorizontalAdd(Sse3.HorizontalAdd(c0, c1), Sse3.HorizontalAdd(c2, c3))
+                : Vector128.Create(Sum4(c0), Sum4(c1), Sum4(c2), Sum4(c3));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static float Tail(float* x, float* w, int i, int length, float sum)
