@@ -16,15 +16,21 @@ namespace NnGen.Kernels
         private const int Lanes = 8;
         private const int WideLanes = 16;
 
-        /// <summary>The kernel for <paramref name="rows"/> = 4 or 1.</summary>
+        /// <summary>
+        /// The kernel for <paramref name="rows"/> rows of output. Column blocks are the outer loop, so the panel of v
+        /// a block reads (count rows of 4 vectors) stays in the L1 cache while every row of output passes over it.
+        /// </summary>
         public static void Rows(int rows, float* m, int mRow, int mStride, float* v, int vStride, int columns, int count, float* output, int outStride, bool accumulate)
         {
             int c = 0;
             if (Vector512.IsHardwareAccelerated)
             {
                 for (; c + 4 * WideLanes <= columns; c += 4 * WideLanes)
-                    if (rows == 4) Block4x4Wide(m, mRow, mStride, v + c, vStride, count, output + c, outStride, accumulate);
-                    else Block1x4Wide(m, mStride, v + c, vStride, count, output + c, accumulate);
+                {
+                    int r = 0;
+                    for (; r + 4 <= rows; r += 4) Block4x4Wide(m + r * mRow, mRow, mStride, v + c, vStride, count, output + r * outStride + c, outStride, accumulate);
+                    for (; r < rows; r++) Block1x4Wide(m + r * mRow, mStride, v + c, vStride, count, output + r * outStride + c, accumulate);
+                }
                 for (; c + WideLanes <= columns; c += WideLanes)
                     for (int r = 0; r < rows; r++)
                     {
@@ -37,8 +43,11 @@ namespace NnGen.Kernels
             if (Vector256.IsHardwareAccelerated)
             {
                 for (; c + 4 * Lanes <= columns; c += 4 * Lanes)
-                    if (rows == 4) Block4x4(m, mRow, mStride, v + c, vStride, count, output + c, outStride, accumulate);
-                    else Block1x4(m, mStride, v + c, vStride, count, output + c, accumulate);
+                {
+                    int r = 0;
+                    for (; r + 4 <= rows; r += 4) Block4x4(m + r * mRow, mRow, mStride, v + c, vStride, count, output + r * outStride + c, outStride, accumulate);
+                    for (; r < rows; r++) Block1x4(m + r * mRow, mStride, v + c, vStride, count, output + r * outStride + c, accumulate);
+                }
                 for (; c + Lanes <= columns; c += Lanes)
                     for (int r = 0; r < rows; r++)
                     {

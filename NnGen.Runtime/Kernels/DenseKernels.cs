@@ -113,9 +113,7 @@ namespace NnGen.Kernels
                 ws = AlignedScratch.Stride(columns);
                 w = AlignedScratch.PackWeights(w, units, columns, fanIn, ws);
             }
-            int s = 0;
-            for (; s + 4 <= n; s += 4) BroadcastTiles.Rows(4, dz + s * units, units, 1, w, ws, columns, units, dx + s * fanIn, fanIn, accumulate: false);
-            for (; s < n; s++) BroadcastTiles.Rows(1, dz + s * units, units, 1, w, ws, columns, units, dx + s * fanIn, fanIn, accumulate: false);
+            BroadcastTiles.Rows(n, dz, units, 1, w, ws, columns, units, dx, fanIn, accumulate: false);
         }
 
         /// <summary>The weight and bias gradients of the units [Start, End).</summary>
@@ -131,9 +129,7 @@ namespace NnGen.Kernels
             }
             // gW = dz^T x: row o of gW gathers, over the samples s, dz[s, o] times row s of x. Each dz value is a
             // broadcast multiplier, read with stride `units` (dz^T seen in place).
-            int u = j.Start;
-            for (; u + 4 <= j.End; u += 4) BroadcastTiles.Rows(4, dz + u, 1, units, x, j.BStride, fanIn, n, gw + u * fanIn, fanIn, accumulate: true);
-            for (; u < j.End; u++) BroadcastTiles.Rows(1, dz + u, 1, units, x, j.BStride, fanIn, n, gw + u * fanIn, fanIn, accumulate: true);
+            BroadcastTiles.Rows(j.End - j.Start, dz + j.Start, 1, units, x, j.BStride, fanIn, n, gw + j.Start * fanIn, fanIn, accumulate: true);
         }
 
         private static void CheckLengths(int a, int expectedA, int b, int expectedB, int c, int expectedC)
