@@ -33,7 +33,7 @@ namespace NnGen.Kernels
                     job.A = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.AStride);
                     job.PackB = true;   // each chunk packs the rows of W it uses
                 }
-                SecondCore.Run(in job, chunk: 16);
+                SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
             }
         }
 
@@ -44,7 +44,7 @@ namespace NnGen.Kernels
             fixed (float* pd = dz, pw = w, px = dx)
             {
                 var job = new SecondCore.Job { Run = &BackwardInputColumns, A = pd, B = pw, D = px, N = n, FanIn = fanIn, Units = units, End = fanIn, PackB = n >= PackFrom };
-                SecondCore.Run(in job, chunk: 64);
+                SecondCore.Run(in job, chunk: 64, Work(n, fanIn, units));
             }
         }
 
@@ -61,7 +61,7 @@ namespace NnGen.Kernels
                     job.BStride = AlignedScratch.Stride(fanIn);
                     job.B = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.BStride);
                 }
-                SecondCore.Run(in job, chunk: 16);
+                SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
             }
         }
 
@@ -131,6 +131,8 @@ namespace NnGen.Kernels
             // broadcast multiplier, read with stride `units` (dz^T seen in place).
             BroadcastTiles.Rows(j.End - j.Start, dz + j.Start, 1, units, x, j.BStride, fanIn, n, gw + j.Start * fanIn, fanIn, accumulate: true);
         }
+
+        private static long Work(int n, int fanIn, int units) => (long)n * fanIn * units;
 
         private static void CheckLengths(int a, int expectedA, int b, int expectedB, int c, int expectedC)
         {

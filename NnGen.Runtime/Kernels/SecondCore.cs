@@ -28,20 +28,24 @@ namespace NnGen.Kernels
 
         private static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
 
-        /// <summary>The work: an operation of <see cref="DenseKernels"/> over [Start, End) of one dimension, on pinned memory.</summary>
+        /// <summary>The work: an operation over [Start, End) of one dimension, on pinned memory.</summary>
         internal struct Job
         {
             public delegate*<in Job, void> Run;
             public float* A, B, C, D;
+            public void* E;
             public int AStride, BStride;
             public bool PackB;
             public int N, FanIn, Units, Start, End;
         }
 
-        /// <summary>Runs <paramref name="job"/> in chunks of <paramref name="chunk"/>, on both cores when it pays.</summary>
-        public static void Run(in Job job, int chunk)
+        /// <summary>
+        /// Runs <paramref name="job"/> in chunks of <paramref name="chunk"/>, on both cores when its
+        /// <paramref name="work"/> (in multiply-adds) pays for the hand-off.
+        /// </summary>
+        public static void Run(in Job job, int chunk, long work)
         {
-            bool large = (long)job.N * job.FanIn * job.Units >= MinimumWork && job.End - job.Start > chunk;
+            bool large = work >= MinimumWork && job.End - job.Start > chunk;
             if (!large || !Available || !Monitor.TryEnter(Gate))
             {
                 job.Run(in job);

@@ -1,6 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using NnGen.Kernels;
 
 namespace NnGen
 {
@@ -11,9 +12,10 @@ namespace NnGen
     /// v = beta2 * v + ((1 - beta2) * g) * g; p = p + (-stepSize * m) / (sqrt(v) / sqrt(1 - beta2^t) + epsilon),
     /// with stepSize = lr / (1 - beta1^t) and the bias corrections computed in double.
     /// The vector loop and the scalar tail perform the same IEEE operations in the same order without
-    /// fused multiply-add, so each element's result does not depend on the machine's vector width.
+    /// fused multiply-add, so each element's result does not depend on the machine's vector width, nor on which core
+    /// ran its chunk (large vectors are shared with the second core).
     /// </summary>
-    internal sealed class AdamCore
+    internal sealed unsafe class AdamCore
     {
         private readonly double _beta1, _beta2;
         private readonly float _oneMinusBeta1, _oneMinusBeta2;
@@ -57,42 +59,54 @@ namespace NnGen
         private readonly record struct Coefficients(float Decay, float L2, float Beta1, float OneMinusBeta1,
             float Beta2, float OneMinusBeta2, float Correction2, float Epsilon, float NegStepSize);
 
+        /// <summary>Elements per chunk when the update is shared with the second core (each element is independent).</summary>
+        private const int Chunk = 16384;
+
         private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in Coefficients c)
         {
-            ref float pr = ref MemoryMarshal.GetReference(parameters);
-            ref float gr = ref MemoryMarshal.GetReference(gradients);
-            ref float mr = ref MemoryMarshal.GetReference(m);
-            ref float vr = ref MemoryMarshal.GetReference(v);
+            Coefficients coefficients = c;
+            fixed (float* p = parameters, g = gradients, pm = m, pv = v)
+            {
+                var job = new SecondCore.Job { Run = &UpdateRange, A = p, B = g, C = pm, D = pv, E = &coefficients, End = parameters.Length };
+                // About 16 multiply-adds' worth of work per element (two divisions and a square root among them).
+                SecondCore.Run(in job, Chunk, work: 16L * parameters.Length);
+            }
+        }
+
+        private static void UpdateRange(in SecondCore.Job job)
+        {
+            Coefficients c = *(Coefficients*)job.E;
+            float* pr = job.A, gr = job.B, mr = job.C, vr = job.D;
             bool l2 = c.L2 != 0f;
-            int n = parameters.Length, i = 0;
+            int n = job.End, i = job.Start;
             if (Vector.IsHardwareAccelerated)
             {
                 Vector<float> decay = new(c.Decay), l2V = new(c.L2), b1 = new(c.Beta1), omb1 = new(c.OneMinusBeta1),
                     b2 = new(c.Beta2), omb2 = new(c.OneMinusBeta2), corr2 = new(c.Correction2), eps = new(c.Epsilon), negStep = new(c.NegStepSize);
                 for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
                 {
-                    Vector<float> pv = Vector.LoadUnsafe(ref pr, (nuint)i) * decay;
-                    Vector<float> gv = Vector.LoadUnsafe(ref gr, (nuint)i);
+                    Vector<float> pv = Vector.Load(pr + i) * decay;
+                    Vector<float> gv = Vector.Load(gr + i);
                     if (l2) gv += l2V * pv;
-                    Vector<float> mv = b1 * Vector.LoadUnsafe(ref mr, (nuint)i) + omb1 * gv;
-                    Vector<float> vv = b2 * Vector.LoadUnsafe(ref vr, (nuint)i) + omb2 * gv * gv;
-                    Vector.StoreUnsafe(mv, ref mr, (nuint)i);
-                    Vector.StoreUnsafe(vv, ref vr, (nuint)i);
+                    Vector<float> mv = b1 * Vector.Load(mr + i) + omb1 * gv;
+                    Vector<float> vv = b2 * Vector.Load(vr + i) + omb2 * gv * gv;
+                    Vector.Store(mv, mr + i);
+                    Vector.Store(vv, vr + i);
                     Vector<float> denom = Vector.SquareRoot(vv) / corr2 + eps;
-                    Vector.StoreUnsafe(pv + negStep * mv / denom, ref pr, (nuint)i);
+                    Vector.Store(pv + negStep * mv / denom, pr + i);
                 }
             }
             for (; i < n; i++)
             {
-                float pi = parameters[i] * c.Decay;
-                float gi = gradients[i];
+                float pi = pr[i] * c.Decay;
+                float gi = gr[i];
                 if (l2) gi += c.L2 * pi;
-                float mi = c.Beta1 * m[i] + c.OneMinusBeta1 * gi;
-                float vi = c.Beta2 * v[i] + c.OneMinusBeta2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
+                float mi = c.Beta1 * mr[i] + c.OneMinusBeta1 * gi;
+                float vi = c.Beta2 * vr[i] + c.OneMinusBeta2 * gi * gi;
+                mr[i] = mi;
+                vr[i] = vi;
                 float denom = MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;
-                parameters[i] = pi + c.NegStepSize * mi / denom;
+                pr[i] = pi + c.NegStepSize * mi / denom;
             }
         }
     }
