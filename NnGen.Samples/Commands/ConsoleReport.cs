@@ -29,13 +29,18 @@ namespace NnGen.Samples.Commands
             return Invariant($"epoch {epoch}/{epochs}  train loss {report.TrainLoss:F4}{validation}  learning rate {report.LearningRate:F6}{(report.IsBest ? "  *" : "")}");
         }
 
-        /// <summary>A count per second in three significant figures at most: "812", "65.2k", "1.3M".</summary>
-        public static string Rate(double perSecond) => perSecond switch
+        /// <summary>Samples per second, rounded to three or four figures ("812 samples/s", "65.2k samples/s"); "" when no time passed.</summary>
+        public static string Throughput(long samples, TimeSpan elapsed)
         {
-            >= 1e6 => Invariant($"{perSecond / 1e6:0.0}M"),
-            >= 1e4 => Invariant($"{perSecond / 1e3:0.0}k"),
-            _ => Invariant($"{perSecond:0}"),
-        };
+            if (elapsed <= TimeSpan.Zero) return "";
+            double perSecond = samples / elapsed.TotalSeconds;
+            return perSecond switch
+            {
+                >= 1e6 => Invariant($"{perSecond / 1e6:0.0}M samples/s"),
+                >= 1e4 => Invariant($"{perSecond / 1e3:0.0}k samples/s"),
+                _ => Invariant($"{perSecond:0} samples/s"),
+            };
+        }
 
         /// <summary>A duration as "42 s" or "3 min 05 s".</summary>
         public static string Duration(TimeSpan time) => time.TotalSeconds < 60

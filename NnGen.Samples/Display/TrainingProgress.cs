@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
 using NnGen.Samples.Commands;
 using Spectre.Console;
 
@@ -75,7 +76,7 @@ namespace NnGen.Samples.Display
                 // early stopping may end sooner, so the estimate is an upper bound
                 TimeSpan left = _watch.Elapsed / done * (epochs - done);
                 return ConsoleReport.EpochLine(report, epochs) +
-                    ConsoleReport.Invariant($"  {ConsoleReport.Rate(report.Samples / report.Elapsed.TotalSeconds)} samples/s  at most {ConsoleReport.Duration(left)} left");
+                    $"  {ConsoleReport.Throughput(report.Samples, report.Elapsed)}  at most {ConsoleReport.Duration(left)} left";
             }
         }
 
@@ -89,18 +90,19 @@ namespace NnGen.Samples.Display
             private long _lastFigures;
             private long _epochSamples;
             private double? _validationAccuracy;
+            private volatile string _figures = "";   // written on the training thread, read by Spectre's render thread
 
             public LiveDisplay(ProgressContext context, int epochs)
             {
                 _epochs = epochs;
-                _width = epochs.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+                _width = epochs.ToString(CultureInfo.InvariantCulture).Length;
                 _epochTask = context.AddTask(EpochName(0), maxValue: 1);
                 // early stopping may end the run sooner, so its time left is an upper bound
                 _runTask = context.AddTask("all epochs", maxValue: 1);
             }
 
             /// <summary>The line under the bars: batch, running loss, last validation accuracy, samples per second.</summary>
-            public volatile string Figures = "";
+            public string Figures => _figures;
 
             public void Batch(BatchReport report)
             {
@@ -120,20 +122,18 @@ namespace NnGen.Samples.Display
                 if (now - _lastFigures < RedrawInterval && report.Batch + 1 < report.Batches) return;
                 _lastFigures = now;
                 string accuracy = _validationAccuracy is double a ? $"  validation accuracy {ConsoleReport.Percent(a)} %" : "";
-                double seconds = _epochWatch.Elapsed.TotalSeconds;
-                string rate = seconds > 0 ? $"  {ConsoleReport.Rate(_epochSamples / seconds)} samples/s" : "";
-                Figures = ConsoleReport.Invariant($"batch {report.Batch + 1}/{report.Batches}  loss {report.MeanLoss:F4}{accuracy}{rate}");
+                _figures = ConsoleReport.Invariant(
+                    $"batch {report.Batch + 1}/{report.Batches}  loss {report.MeanLoss:F4}{accuracy}  {ConsoleReport.Throughput(_epochSamples, _epochWatch.Elapsed)}");
             }
 
             public void Epoch(EpochReport report)
             {
                 _validationAccuracy = report.ValidationAccuracy ?? _validationAccuracy;
-                AnsiConsole.WriteLine(ConsoleReport.EpochLine(report, _epochs) +
-                    ConsoleReport.Invariant($"  {ConsoleReport.Rate(report.Samples / report.Elapsed.TotalSeconds)} samples/s"));
+                AnsiConsole.WriteLine($"{ConsoleReport.EpochLine(report, _epochs)}  {ConsoleReport.Throughput(report.Samples, report.Elapsed)}");
             }
 
             private string EpochName(int epoch) =>
-                ConsoleReport.Invariant($"epoch {(epoch + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(_width)}/{_epochs}");
+                ConsoleReport.Invariant($"epoch {(epoch + 1).ToString(CultureInfo.InvariantCulture).PadLeft(_width)}/{_epochs}");
         }
     }
 }
