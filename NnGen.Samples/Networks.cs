@@ -15,6 +15,18 @@ namespace NnGen.Samples
     [Dense(10, Activation.Softmax)]
     public partial class DigitsNet;
 
+    /// <summary>
+    /// Fashion-MNIST: 784 pixels scaled to [0, 1] -> 256 -> 128 -> 100 (ReLU, He initialization) -> 10 classes (Glorot), softmax, the
+    /// MLP 256-128-100 of the data set's benchmark table.
+    /// </summary>
+    [Network(Loss.CategoricalCrossEntropy)]
+    [Input(784)]
+    [Dense(256, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(128, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(100, Activation.ReLU, Init = Init.HeUniform)]
+    [Dense(10, Activation.Softmax)]
+    public partial class FashionNet;
+
     /// <summary>The 16-point toy set: one 4 -> 2 linear layer with softmax.</summary>
     [Network(Loss.CategoricalCrossEntropy)]
     [Input(4)]

@@ -16,7 +16,7 @@ namespace NnGen
     /// order the samples, then per batch gather its rows into buffers allocated once per call (no allocation per
     /// batch), call <see cref="INetwork.TrainStep"/>, and check the result for NaN and infinity. After the batches
     /// the validation set, if any, is evaluated in inference mode; early stopping and the progress callback see the
-    /// epoch's <see cref="EpochReport"/>.</para>
+    /// epoch's <see cref="EpochReport"/>. The batch callback, if any, sees each step's <see cref="BatchReport"/>.</para>
     /// <para>Determinism: the same options (seed included), a network built with the same seed, a fresh optimizer
     /// of the same settings and the same data give the same parameters bit for bit.</para>
     /// <para>Cancellation: the token is checked before every batch and before validation; a cancelled call throws
@@ -116,6 +116,7 @@ namespace NnGen
                         CheckStep(loss, parameters, state, parametersBeforeStep, stateBeforeStep!, epoch, batch, reports, bestEpoch);
                     lossSum += (double)loss * size;
                     samples += size;
+                    options.BatchProgress?.Invoke(new BatchReport(epoch, batch, batches, size, loss, lossSum / samples));
                 }
 
                 double? validationLoss = null, validationAccuracy = null;

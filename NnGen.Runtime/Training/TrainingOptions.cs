@@ -66,6 +66,12 @@ namespace NnGen
         /// <summary>Called after every epoch with its report (on the training thread); null for none.</summary>
         public Action<EpochReport>? Progress { get; init; }
 
+        /// <summary>
+        /// Called after every training step with its <see cref="BatchReport"/> (on the training thread, after the finite
+        /// check); null for none. Passing the struct allocates nothing; keep the callback cheap, it runs once per batch.
+        /// </summary>
+        public Action<BatchReport>? BatchProgress { get; init; }
+
         /// <summary>The samples per call when the loop evaluates the validation set (default 256); only memory and speed depend on it.</summary>
         public int EvaluationBatchSize { get; init; } = 256;
 

@@ -1,14 +1,16 @@
 using System;
 using System.Diagnostics;
-using System.IO;
 using NnGen.Samples.DataSets;
+using NnGen.Samples.Display;
+using NnGen.Samples.Plots;
 
 namespace NnGen.Samples.Commands
 {
     /// <summary>
     /// Trains <see cref="DigitsNet"/> on the 1,797 8x8 digits: pixels / 16, a stratified 70/10/20 split, Adam in
     /// mini-batches of 32 with the learning rate annealed by a cosine, early stopping on the validation loss (keeping
-    /// the best epoch's weights); then saves the model, loads it back, checks the copy predicts alike and tests it.
+    /// the best epoch's weights); then saves the model, loads it back, checks the copy predicts alike and tests it, and
+    /// draws the training curves and the test set's confusion matrix beside the model file.
     /// </summary>
     /// <remarks>
     /// One seed drives the split, the initialization and the batch order. Over seeds 1 to 140 the test accuracy
@@ -20,6 +22,7 @@ namespace NnGen.Samples.Commands
         public const int Epochs = 40;
         private const float LearningRate = 2e-3f;
         private const int Seed = 1;
+        private static readonly string[] ClassNames = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
         public static int Run(string modelPath)
         {
@@ -29,7 +32,8 @@ namespace NnGen.Samples.Commands
                 $"digits: {split.Train.Count} train, {split.Validation.Count} validation, {split.Test.Count} test rows; 64 -> 128 -> 64 (BatchNorm, ReLU) -> 10 (Softmax), {DigitsNet.ParameterCount} parameters"));
 
             var network = new DigitsNet(Seed);
-            var trainer = new Trainer(new TrainingOptions
+            var curves = new TrainingCurves(network, split.Train);
+            var options = new TrainingOptions
             {
                 Epochs = Epochs,
                 BatchSize = 32,
@@ -37,31 +41,12 @@ namespace NnGen.Samples.Commands
                 Seed = Seed,
                 Schedule = new CosineDecay(LearningRate, Epochs),
                 EarlyStopping = new EarlyStopping(Patience: 10),
-                Progress = report => ConsoleReport.Epoch(report, Epochs),
-            });
+                Progress = curves.Record,
+            };
             var watch = Stopwatch.StartNew();
-            TrainingHistory history = trainer.Train(network, new Adam(LearningRate), split.Train, split.Validation);
+            TrainingHistory history = TrainingProgress.Run(options, o => new Trainer(o).Train(network, new Adam(LearningRate), split.Train, split.Validation));
             ConsoleReport.Outcome(history, watch);
-
-            string shown = Path.GetFullPath(modelPath);
-            try
-            {
-                network.Save(modelPath);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"error: cannot save the model to {shown}: {e.Message}");
-                return 1;
-            }
-            DigitsNet reloaded = DigitsNet.Load(modelPath);
-            if (!PredictionCheck.Identical(network, reloaded, split.Test))
-            {
-                Console.Error.WriteLine($"error: the model reloaded from {shown} predicts the test digits differently from the trained network");
-                return 1;
-            }
-            Console.WriteLine(ConsoleReport.Invariant($"saved the model to {shown} ({new FileInfo(shown).Length} bytes); reloaded, it predicts all {split.Test.Count} test digits identically"));
-            ConsoleReport.TestAccuracy(Trainer.Evaluate(reloaded, split.Test).Accuracy);
-            return 0;
+            return ClassifierOutputs.Finish(network, network.Save, path => DigitsNet.Load(path), modelPath, split.Test, curves, history, "digits", ClassNames);
         }
     }
 }
