@@ -8,14 +8,24 @@ namespace NnGen.Generator.Emitting
     {
         private const string Kernels = "global::NnGen.Kernels.DenseKernels";
 
+        /// <summary>Whether the layer's activation gate runs inside the forward kernel (element-wise ones do; softmax is per row).</summary>
+        public static bool FusesActivation(LayerModel layer)
+            => layer.Kind == LayerKind.Dense && layer.HasActivation && layer.Activation is not (Activation.Identity or Activation.Softmax);
+
         public static void WriteForward(IndentedWriter writer, LayerModel layer)
         {
             int f = layer.FanIn, u = layer.Units;
+            bool fused = FusesActivation(layer);
             writer.Line($"// forward, layer {layer.Number} (Dense {f} -> {u}): z = W x + b for the batch: multiply gates summed by an add gate,")
-                .Line("// as a register-blocked matrix product");
+                .Line(fused
+                    ? $"// as a register-blocked matrix product, with the activation gate ({layer.Activation}) a = f(z) fused into the same pass"
+                    : "// as a register-blocked matrix product");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
-                writer.Line($"{Kernels}.Forward(x.Slice(0, n * {f}), new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {ReadOnlySpan}(Parameters, {layer.BiasOffset}, {u}), new {Span}({Z(layer)}, 0, n * {u}), n, {f}, {u});");
+                string common = $"x.Slice(0, n * {f}), new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {ReadOnlySpan}(Parameters, {layer.BiasOffset}, {u}), new {Span}({Z(layer)}, 0, n * {u})";
+                writer.Line(fused
+                    ? $"{Kernels}.Forward({common}, new {Span}({Out(layer)}, 0, n * {u}), n, {f}, {u}, global::NnGen.Activation.{layer.Activation}, {IndentedWriter.Float(layer.Alpha)});"
+                    : $"{Kernels}.Forward({common}, n, {f}, {u});");
             }
         }
 

@@ -51,8 +51,7 @@ namespace NnGen.Generator.Emitting
                 foreach (LayerModel layer in model.Layers)
                 {
                     writer.Line($"NnForwardLayer{layer.Number}({Input(model, layer)}, n, training);");
-                    if (layer.HasActivation && layer.Activation != Activation.Identity)
-                        writer.Line($"NnActivate{layer.Number}(n);");
+                    if (HasActivationLoop(layer)) writer.Line($"NnActivate{layer.Number}(n);");
                 }
             }
         }
@@ -121,12 +120,16 @@ namespace NnGen.Generator.Emitting
                 case LayerKind.LayerNorm: NormalizationEmitter.WriteLayerNormForward(writer, layer); break;
                 default: StochasticLayerEmitter.WriteForward(writer, layer); break;
             }
-            if (layer.HasActivation && layer.Activation != Activation.Identity)
+            if (HasActivationLoop(layer))
             {
                 writer.Line();
                 WriteActivationForward(writer, layer);
             }
         }
+
+        /// <summary>Whether the layer's activation gate is a loop of its own (not identity, not fused into the kernel).</summary>
+        private static bool HasActivationLoop(LayerModel layer)
+            => layer.HasActivation && layer.Activation != Activation.Identity && !DenseLoopEmitter.FusesActivation(layer);
 
         /// <summary>The activation gate over the layer's pre-activations, as its own loop after the layer.</summary>
         private static void WriteActivationForward(IndentedWriter writer, LayerModel layer)

@@ -21,12 +21,26 @@ namespace NnGen.Kernels
 
         /// <summary>z[s, o] = b[o] + sum over i of x[s, i] * W[o, i].</summary>
         public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units)
+            => Forward(x, w, b, z, default, n, fanIn, units, Activation.Identity, 0f);
+
+        /// <summary>
+        /// z[s, o] = b[o] + sum over i of x[s, i] * W[o, i], and a = f(z) with the element-wise
+        /// <paramref name="activation"/> (its <paramref name="alpha"/> for LeakyReLU and ELU) fused into the same pass:
+        /// each row of outputs is activated while it is still in the L1 cache. Identity leaves <paramref name="a"/> alone.
+        /// </summary>
+        public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, Span<float> a, int n, int fanIn, int units, Activation activation, float alpha)
         {
             CheckLengths(x.Length, n * fanIn, w.Length, units * fanIn, z.Length, n * units);
             if (b.Length < units) throw new ArgumentException("The bias is shorter than the layer's units.", nameof(b));
-            fixed (float* px = x, pw = w, pb = b, pz = z)
+            if (!ActivationFunctions.IsElementWise(activation)) throw new ArgumentException($"{activation} is not an element-wise activation.", nameof(activation));
+            if (activation != Activation.Identity && a.Length < n * units) throw new ArgumentException($"A dense kernel got an activation span shorter than its sizes: {a.Length} of {n * units}.", nameof(a));
+            fixed (float* px = x, pw = w, pb = b, pz = z, pa = a)
             {
-                var job = new SecondCore.Job { Run = &ForwardColumns, A = px, AStride = fanIn, B = pw, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, End = units };
+                var job = new SecondCore.Job
+                {
+                    Run = &ForwardColumns, A = px, AStride = fanIn, B = pw, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, End = units,
+                    Activated = pa, Activation = activation, Alpha = alpha,
+                };
                 if (n >= PackFrom && fanIn >= DotTiles.Lanes)
                 {
                     job.AStride = AlignedScratch.Stride(fanIn);
@@ -88,6 +102,7 @@ namespace NnGen.Kernels
                     else DotTiles.Tile4x4(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
                 for (; o < j.End; o++)
                     for (int r = s; r < s + 4; r++) z[r * units + o] = Dot(width, x + r * xs, w + o * ws, fanIn, b[o]);
+                Activate(in j, s, 4);
             }
             for (; s < n; s++)
             {
@@ -96,6 +111,18 @@ namespace NnGen.Kernels
                     if (width == 512) DotTiles.Tile1x4Wide(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
                     else DotTiles.Tile1x4(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
                 for (; o < j.End; o++) z[s * units + o] = Dot(width, x + s * xs, w + o * ws, fanIn, b[o]);
+                Activate(in j, s, 1);
+            }
+        }
+
+        /// <summary>a = f(z) for the rows [s, s + rows) of this chunk's units, while they are still in the L1 cache.</summary>
+        private static void Activate(in SecondCore.Job j, int s, int rows)
+        {
+            if (j.Activation == Activation.Identity) return;
+            for (int r = s; r < s + rows; r++)
+            {
+                float* z = j.D + r * j.Units, a = j.Activated + r * j.Units;
+                for (int o = j.Start; o < j.End; o++) a[o] = ActivationFunctions.Apply(j.Activation, j.Alpha, z[o]);
             }
         }
 

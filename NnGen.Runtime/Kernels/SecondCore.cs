@@ -34,6 +34,9 @@ namespace NnGen.Kernels
             public delegate*<in Job, void> Run;
             public float* A, B, C, D;
             public void* E;
+            public float* Activated;
+            public Activation Activation;
+            public float Alpha;
             public int AStride, BStride;
             public bool PackB;
             public int N, FanIn, Units, Start, End;

@@ -136,6 +136,43 @@ public sealed class DenseKernelTests
         }
     }
 
+    [Theory]
+    [InlineData(Activation.Sigmoid, 0f)]
+    [InlineData(Activation.Tanh, 0f)]
+    [InlineData(Activation.ReLU, 0f)]
+    [InlineData(Activation.LeakyReLU, 0.2f)]
+    [InlineData(Activation.ELU, 0.7f)]
+    [InlineData(Activation.SELU, 0f)]
+    public void A_fused_activation_is_the_definition_applied_to_z(Activation activation, float alpha)
+    {
+        const int n = 13, fanIn = 37, units = 9;
+        float[] x = Data(n * fanIn, 23), w = Data(units * fanIn, 24), b = Data(units, 25);
+        float[] plain = new float[n * units], z = new float[n * units], a = new float[n * units];
+        DenseKernels.Forward(x, w, b, plain, n, fanIn, units);
+        DenseKernels.Forward(x, w, b, z, a, n, fanIn, units, activation, alpha);
+        Assert.Equal(plain, z);
+        for (int j = 0; j < z.Length; j++)
+        {
+            double zj = z[j], expected = activation switch
+            {
+                Activation.Sigmoid => 1 / (1 + Math.Exp(-zj)),
+                Activation.Tanh => Math.Tanh(zj),
+                Activation.ReLU => Math.Max(0, zj),
+                Activation.LeakyReLU => zj > 0 ? zj : alpha * zj,
+                Activation.ELU => zj > 0 ? zj : alpha * (Math.Exp(zj) - 1),
+                _ => 1.0507009873554805 * (zj > 0 ? zj : 1.6732632423543772 * (Math.Exp(zj) - 1)),
+            };
+            Assert.True(Math.Abs(expected - a[j]) <= 1e-6 * Math.Max(1, Math.Abs(expected)), $"{activation}({zj}): expected {expected}, got {a[j]}");
+        }
+    }
+
+    [Fact]
+    public void Softmax_is_not_fused()
+    {
+        float[] x = new float[4], w = new float[4], b = new float[2], z = new float[4], a = new float[4];
+        Assert.Throws<ArgumentException>(() => DenseKernels.Forward(x, w, b, z, a, 2, 2, 2, Activation.Softmax, 0f));
+    }
+
     /// <summary>Float sums of k terms are within about k rounding units of the sum of their magnitudes.</summary>
     private static void AssertClose(double expected, float actual, double scale, int terms)
     {

@@ -112,7 +112,6 @@ namespace NnGen.Examples
         {
             NnEnsureCapacity(n);
             NnForwardLayer1(inputs, n, training);
-            NnActivate1(n);
             NnForwardLayer2(_nnA1, n, training);
             NnActivate2(n);
         }
@@ -146,22 +145,10 @@ namespace NnGen.Examples
         }
 
         // forward, layer 1 (Dense 64 -> 32): z = W x + b for the batch: multiply gates summed by an add gate,
-        // as a register-blocked matrix product
+        // as a register-blocked matrix product, with the activation gate (ReLU) a = f(z) fused into the same pass
         private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
         {
-            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 64), new global::System.ReadOnlySpan<float>(Parameters, 0, 2048), new global::System.ReadOnlySpan<float>(Parameters, 2048, 32), new global::System.Span<float>(_nnZ1, 0, n * 32), n, 64, 32);
-        }
-
-        // activation gate of layer 1 (ReLU)
-        private void NnActivate1(int n)
-        {
-            global::System.ReadOnlySpan<float> z = new(_nnZ1, 0, n * 32);
-            global::System.Span<float> a = new(_nnA1, 0, n * 32);
-            for (int j = 0; j < n * 32; j++)
-            {
-                float zj = z[j];
-                a[j] = zj > 0f ? zj : 0f;
-            }
+            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 64), new global::System.ReadOnlySpan<float>(Parameters, 0, 2048), new global::System.ReadOnlySpan<float>(Parameters, 2048, 32), new global::System.Span<float>(_nnZ1, 0, n * 32), new global::System.Span<float>(_nnA1, 0, n * 32), n, 64, 32, global::NnGen.Activation.ReLU, 0f);
         }
 
         // forward, layer 2 (Dense 32 -> 10): z = W x + b for the batch: multiply gates summed by an add gate,
