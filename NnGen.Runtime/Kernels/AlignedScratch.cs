@@ -28,9 +28,25 @@ namespace NnGen.Kernels
         public static float* PackWeights(float* source, int rows, int length, int sourceStride, int stride)
             => Pack(ref t_weights, source, rows, length, sourceStride, stride);
 
-        /// <summary>As <see cref="PackWeights"/>, into this thread's second buffer (for the other operand).</summary>
-        public static float* PackRows(float* source, int rows, int length, int sourceStride, int stride)
-            => Pack(ref t_rows, source, rows, length, sourceStride, stride);
+        /// <summary>
+        /// Copies <paramref name="rows"/> rows of <paramref name="length"/> floats into this thread's second buffer
+        /// (for the other operand), each row aligned; large copies are shared with the second core.
+        /// </summary>
+        public static float* PackRows(float* source, int rows, int length, out int stride)
+        {
+            stride = Stride(length);
+            float* target = Aligned(ref t_rows, (long)rows * stride);
+            var job = new SecondCore.Job { Run = &CopyRows, A = source, AStride = length, D = target, BStride = stride, FanIn = length, End = rows };
+            // A copy moves memory rather than multiplying: a float costs about as much as a few multiply-adds.
+            SecondCore.Run(in job, chunk: 32, work: 4L * rows * length);
+            return target;
+        }
+
+        private static void CopyRows(in SecondCore.Job j)
+        {
+            for (int r = j.Start; r < j.End; r++)
+                new ReadOnlySpan<float>(j.A + (long)r * j.AStride, j.FanIn).CopyTo(new Span<float>(j.D + (long)r * j.BStride, j.FanIn));
+        }
 
         private static float* Pack(ref float[]? buffer, float* source, int rows, int length, int sourceStride, int stride)
         {

@@ -43,8 +43,7 @@ namespace NnGen.Kernels
                 };
                 if (n >= PackFrom && fanIn >= DotTiles.Lanes)
                 {
-                    job.AStride = AlignedScratch.Stride(fanIn);
-                    job.A = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.AStride);
+                    job.A = AlignedScratch.PackRows(px, n, fanIn, out job.AStride);
                     job.PackB = true;   // each chunk packs the rows of W it uses
                 }
                 SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
@@ -72,8 +71,7 @@ namespace NnGen.Kernels
                 var job = new SecondCore.Job { Run = &WeightGradientRows, A = pd, B = px, BStride = fanIn, C = pb, D = pg, N = n, FanIn = fanIn, Units = units, End = units };
                 if (units >= 4)
                 {
-                    job.BStride = AlignedScratch.Stride(fanIn);
-                    job.B = AlignedScratch.PackRows(px, n, fanIn, fanIn, job.BStride);
+                    job.B = AlignedScratch.PackRows(px, n, fanIn, out job.BStride);
                 }
                 SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
             }

@@ -49,7 +49,8 @@ namespace NnGen.Kernels
         public static void Run(in Job job, int chunk, long work)
         {
             bool large = work >= MinimumWork && job.End - job.Start > chunk;
-            if (!large || !Available || !Monitor.TryEnter(Gate))
+            // Monitor.IsEntered: a job that itself shares work (on the thread holding the gate) runs its part inline.
+            if (!large || !Available || Monitor.IsEntered(Gate) || !Monitor.TryEnter(Gate))
             {
                 job.Run(in job);
                 return;
