@@ -7,7 +7,7 @@ namespace NnGen.Tests.Fuzzing;
 /// <summary>What the fuzz test tried, counted across CsCheck's threads.</summary>
 internal sealed class FuzzCounts
 {
-    private int _tried, _valid, _invalid, _compilerRejected, _fullyCompiled;
+    private int _tried, _valid, _invalid, _compilerRejected, _rejectedButGenerated, _fullyCompiled;
     private readonly ConcurrentDictionary<string, int> _reported = new();
 
     public int Tried => _tried;
@@ -27,7 +27,11 @@ internal sealed class FuzzCounts
         foreach (string id in reportedIds.Distinct()) _reported.AddOrUpdate(id, 1, (_, n) => n + 1);
     }
 
-    public void AddCompilerRejected() => Interlocked.Increment(ref _compilerRejected);
+    public void AddCompilerRejected(bool generated)
+    {
+        Interlocked.Increment(ref _compilerRejected);
+        if (generated) Interlocked.Increment(ref _rejectedButGenerated);
+    }
 
     public void AddFullyCompiled() => Interlocked.Increment(ref _fullyCompiled);
 
@@ -35,6 +39,6 @@ internal sealed class FuzzCounts
 
     public override string ToString() =>
         $"generator fuzz: {Tried} declarations tried: {Valid} valid ({FullyCompiled} of them compiled in full), {Invalid} invalid with an NNG diagnostic, " +
-        $"{CompilerRejected} rejected by the C# compiler itself; invalid ones by id: " +
+        $"{CompilerRejected} rejected by the C# compiler itself (for {_rejectedButGenerated} of them the generator still emitted code, which added no error); invalid ones by id: " +
         string.Join(", ", _reported.OrderBy(p => p.Key, System.StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
 }

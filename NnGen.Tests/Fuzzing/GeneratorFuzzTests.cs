@@ -17,8 +17,12 @@ namespace NnGen.Tests.Fuzzing;
 /// </summary>
 public sealed class GeneratorFuzzTests(ITestOutputHelper output)
 {
-    /// <summary>How many declarations one run tries (CsCheck picks a new seed each run and prints it on failure).</summary>
-    private const int Declarations = 3000;
+    /// <summary>
+    /// How many declarations one run tries (CsCheck picks a new seed each run and prints it on failure, with the smallest
+    /// failing declaration it found); NNGEN_FUZZ_DECLARATIONS sets another number for a longer local run.
+    /// </summary>
+    private static readonly int Declarations =
+        int.TryParse(Environment.GetEnvironmentVariable("NNGEN_FUZZ_DECLARATIONS"), out int n) && n > 0 ? n : 3000;
 
     /// <summary>One valid declaration in this many is compiled in full (binding the generated method bodies is the costly part).</summary>
     private const int FullCompileEvery = 6;
@@ -59,7 +63,16 @@ internal static class DeclarationCheck
 
         if (expected.CompilerRejects)
         {
-            counts.AddCompilerRejected();
+            // The compiler reports the mistake; whatever the generator made of it must not add errors of its own.
+            if (run.GeneratedSources.Count > 0)
+            {
+                SyntaxTree[] generatedTrees = run.OutputCompilation.SyntaxTrees.Skip(sources.Length).ToArray();
+                Diagnostic[] inGenerated = run.OutputCompilation.GetDiagnostics()
+                    .Where(d => d.Severity == DiagnosticSeverity.Error && generatedTrees.Contains(d.Location.SourceTree))
+                    .ToArray();
+                if (inGenerated.Length > 0) Fail("Generated code adds errors to a declaration the compiler rejects", spec, sources, run, inGenerated);
+            }
+            counts.AddCompilerRejected(run.GeneratedSources.Count > 0);
             return;
         }
 
