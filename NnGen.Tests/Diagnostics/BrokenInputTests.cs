@@ -208,6 +208,13 @@ public sealed class BrokenInputTests
             {
             }
             """ },
+        // Found by the fuzz test too: a private class outside any type (CS1527), whose generated Load methods were public.
+        { "private class in a namespace", """
+            using NnGen;
+            namespace Demo;
+            [Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1)]
+            private partial record Net;
+            """ },
         { "containing class without a name", """
             using NnGen;
             public partial class
