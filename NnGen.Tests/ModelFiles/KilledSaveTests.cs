@@ -45,8 +45,8 @@ namespace NnGen.Tests.ModelFiles
                 Assert.True(isSeed1 || isSeed2, $"kill {kills}: the file at the path is neither model");
                 if (isSeed2) sawSeed2++;
 
-                // A temporary file left behind shows the kill came in the middle of a save; a crash may leave one.
-                string[] temporaries = Directory.GetFiles(folder.Path, ".nngen-*.tmp");
+                // A temporary file left behind (any other file) shows the kill came in the middle of a save; a crash may leave one.
+                string[] temporaries = Directory.GetFiles(folder.Path).Where(file => Path.GetFileName(file) != "model.nngen").ToArray();
                 if (temporaries.Length > 0) midSave++;
                 foreach (string temporary in temporaries) File.Delete(temporary);
                 Assert.Equal(new[] { "model.nngen" }, folder.Entries());
