@@ -146,12 +146,23 @@ namespace NnGen.Generator.Emitting
         /// <summary>Layers of at most this many weights are small enough to unroll gate by gate.</summary>
         public const int UnrollWeightLimit = 64;
 
-        /// <summary>A network is unrolled when it has only dense layers, each small; otherwise all layers become loops.</summary>
+        /// <summary>
+        /// The size budget of unrolled code: at most this many weights in all layers together (16 full layers). Unrolled
+        /// code grows with the weights (about 180 characters each), so many small layers fall back to loops rather than
+        /// generate a file of megabytes and methods with more locals than the JIT tracks.
+        /// </summary>
+        public const int UnrollTotalWeightLimit = 1024;
+
+        /// <summary>A network is unrolled when it has only dense layers, each small, and few weights in all; otherwise all layers become loops.</summary>
         public static bool IsUnrolled(NetworkModel model)
         {
+            long total = 0;
             foreach (LayerModel layer in model.Layers)
+            {
                 if (layer.Kind != LayerKind.Dense || layer.WeightCount > UnrollWeightLimit) return false;
-            return true;
+                total += layer.WeightCount;
+            }
+            return total <= UnrollTotalWeightLimit;
         }
     }
 }

@@ -29,7 +29,7 @@ namespace NnGen.Generator.Parsing
 
         private static NetworkModel? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration || IsMalformed(declaration))
                 return null;
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -194,6 +194,23 @@ namespace NnGen.Generator.Parsing
         {
             SyntaxReference? reference = attribute.ApplicationSyntaxReference;
             return reference is not null && reference.SyntaxTree == declaration.SyntaxTree && declaration.AttributeLists.Span.Contains(reference.Span);
+        }
+
+        /// <summary>
+        /// Whether the compiler rejects the declaration in a way generated code would only add to: a syntax error left the
+        /// class, a containing type or namespace without a name, or a top-level class is private or protected (CS1527).
+        /// </summary>
+        private static bool IsMalformed(TypeDeclarationSyntax declaration)
+        {
+            if (declaration.Parent is not TypeDeclarationSyntax
+                && (declaration.Modifiers.Any(SyntaxKind.PrivateKeyword) || declaration.Modifiers.Any(SyntaxKind.ProtectedKeyword)))
+                return true;
+            for (SyntaxNode? node = declaration; node is not null; node = node.Parent)
+            {
+                if (node is BaseTypeDeclarationSyntax type && (type.Identifier.IsMissing || type.Identifier.ValueText.Length == 0)) return true;
+                if (node is BaseNamespaceDeclarationSyntax ns && ns.Name.IsMissing) return true;
+            }
+            return false;
         }
 
         private static Location LocationOf(AttributeData attribute, Location fallback, CancellationToken cancellationToken)

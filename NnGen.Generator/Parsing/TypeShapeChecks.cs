@@ -24,6 +24,8 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, type.Name));
             if (type.IsStatic)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Static, nameLocation, type.Name));
+            else if (type.IsAbstract && type.TypeKind == TypeKind.Class)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Abstract, nameLocation, type.Name));
             for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
             {
                 if (current.TypeParameters.Length > 0)
@@ -56,27 +58,80 @@ namespace NnGen.Generator.Parsing
             }
 
             if (type.BaseType is { SpecialType: not SpecialType.System_Object } baseType && type.TypeKind == TypeKind.Class
-                && !baseType.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams) && IsAccessibleFromDerived(c, type)))
+                && !baseType.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams) && IsVisibleFromDerived(c, type)))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BaseWithoutParameterlessConstructor, nameLocation, type.Name, baseType.Name));
 
+            CheckMembers(type, diagnostics, nameLocation);
+        }
+
+        /// <summary>
+        /// NNG0020 for a member of the user's that a generated member would clash with (same name, or a method of the same
+        /// name and parameter types) or hide (an accessible inherited one); NNG0022 for a constructor that does not chain
+        /// to the generated one, so would leave Parameters unset.
+        /// </summary>
+        private static void CheckMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, Location nameLocation)
+        {
             foreach (ISymbol member in type.GetMembers())
             {
                 if (member.IsImplicitlyDeclared || member.DeclaringSyntaxReferences.Length == 0) continue;
-                bool clashes = GeneratedMembers.Contains(member.Name)
-                    || (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                        && constructor.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax // a primary constructor is NNG0018
-                        && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32);
-                if (clashes)
+                bool intConstructor = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                    && constructor.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax // a primary constructor is NNG0018
+                    && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
+                if (intConstructor || Clashes(member))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMember, member.Locations.FirstOrDefault() ?? nameLocation,
-                        member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? type.Name + "(int)" : member.Name, type.Name));
+                        intConstructor ? type.Name + "(int)" : member.Name, type.Name));
+                else if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } other
+                         && other.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax declared
+                         && !declared.Initializer.IsKind(SyntaxKind.ThisConstructorInitializer)
+                         && !IsCopyConstructor(other, type))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConstructorNotChained, declared.Identifier.GetLocation(), type.Name));
+            }
+
+            // An inherited member the generated one would hide (CS0108/CS0114 in generated code), reported once per name.
+            var reported = new HashSet<string>();
+            for (INamedTypeSymbol? baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object }; baseType = baseType.BaseType)
+            {
+                foreach (ISymbol member in baseType.GetMembers())
+                {
+                    if (member.IsImplicitlyDeclared || !IsVisibleFromDerived(member, type) || !Clashes(member) || !reported.Add(member.Name)) continue;
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMember, nameLocation, member.Name, baseType.Name));
+                }
             }
         }
 
-        private static bool IsAccessibleFromDerived(IMethodSymbol constructor, INamedTypeSymbol derived)
-            => constructor.DeclaredAccessibility switch
+        private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>", Span = "global::System.Span<float>", Stream = "global::System.IO.Stream";
+
+        /// <summary>The generated methods by name, with the parameter types of each overload.</summary>
+        private static readonly Dictionary<string, string[][]> GeneratedMethods = new()
+        {
+            ["Predict"] = new[] { new[] { ReadOnlySpan, Span } },
+            ["ComputeLoss"] = new[] { new[] { ReadOnlySpan, ReadOnlySpan } },
+            ["ComputeGradients"] = new[] { new[] { ReadOnlySpan, ReadOnlySpan } },
+            ["TrainStep"] = new[] { new[] { ReadOnlySpan, ReadOnlySpan, "global::NnGen.IOptimizer" } },
+            ["Save"] = new[] { new[] { Stream }, new[] { "string" } },
+            ["LoadFrom"] = new[] { new[] { Stream }, new[] { "string" } },
+            ["Load"] = new[] { new[] { Stream }, new[] { "string" } },
+        };
+
+        /// <summary>Whether a generated member has the name of <paramref name="member"/> and cannot sit beside it as an overload.</summary>
+        private static bool Clashes(ISymbol member)
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor or MethodKind.Destructor }) return false;
+            if (GeneratedMembers.Contains(member.Name)) return true;
+            if (!GeneratedMethods.TryGetValue(member.Name, out string[][]? overloads)) return false;
+            if (member is not IMethodSymbol method || method.MethodKind != MethodKind.Ordinary) return true;
+            return overloads.Any(parameters => parameters.Length == method.Parameters.Length
+                && parameters.Select((name, i) => name == method.Parameters[i].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).All(same => same));
+        }
+
+        private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type)
+            => type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+        private static bool IsVisibleFromDerived(ISymbol member, INamedTypeSymbol derived)
+            => member.DeclaredAccessibility switch
             {
                 Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal => true,
-                Accessibility.Internal or Accessibility.ProtectedAndInternal => SymbolEqualityComparer.Default.Equals(constructor.ContainingAssembly, derived.ContainingAssembly),
+                Accessibility.Internal or Accessibility.ProtectedAndInternal => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, derived.ContainingAssembly),
                 _ => false,
             };
     }

@@ -13,7 +13,7 @@ namespace NnGen
     /// into new arrays. An empty data set (Count 0) is allowed, so that a split may leave a part empty; training
     /// and evaluation refuse it.
     /// </remarks>
-    public sealed class Dataset
+    public sealed partial class Dataset
     {
         private readonly float[] _features;
         private readonly float[] _targets;

@@ -41,7 +41,7 @@ namespace NnGen
         /// evaluating <paramref name="validation"/> after every epoch when given.
         /// </summary>
         /// <returns>The per-epoch reports, the best epoch and whether early stopping ended training.</returns>
-        /// <exception cref="ArgumentException">A data set does not fit the network, is empty, or early stopping was asked for without a validation set.</exception>
+        /// <exception cref="ArgumentException">A data set does not fit the network, is empty, holds NaN or infinity (see <see cref="TrainingOptions.CheckData"/>), or early stopping was asked for without a validation set.</exception>
         /// <exception cref="TrainingDivergedException">The finite check found NaN or infinity after a step.</exception>
         /// <exception cref="TrainingCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public TrainingHistory Train(INetwork network, IOptimizer optimizer, Dataset training, Dataset? validation = null, CancellationToken cancellationToken = default)
@@ -52,6 +52,7 @@ namespace NnGen
             CheckFits(network, training, nameof(training));
             if (validation is not null) CheckFits(network, validation, nameof(validation));
             TrainingOptions options = Options;
+            if (options.CheckData) DataCheck.RequireFinite(training, validation);
             EarlyStopping? stopping = options.EarlyStopping;
             if (stopping is not null && validation is null)
                 throw new ArgumentException("Early stopping monitors the validation loss: pass a validation set, or leave EarlyStopping null.", nameof(validation));

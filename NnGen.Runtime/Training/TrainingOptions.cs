@@ -63,6 +63,13 @@ namespace NnGen
         /// </remarks>
         public bool CheckFinite { get; init; } = true;
 
+        /// <summary>
+        /// Whether training first checks the training and validation sets for NaN and infinity (default true): a bad value
+        /// throws <see cref="ArgumentException"/> naming the set, sample and column before any step, instead of turning
+        /// the parameters into NaN. Cost: one vectorized scan of the data per <see cref="Trainer.Train"/> call.
+        /// </summary>
+        public bool CheckData { get; init; } = true;
+
         /// <summary>Called after every epoch with its report (on the training thread); null for none.</summary>
         public Action<EpochReport>? Progress { get; init; }
 

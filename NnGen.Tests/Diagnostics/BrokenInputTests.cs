@@ -189,6 +189,40 @@ public sealed class BrokenInputTests
             public partial class NET;
             """ },
         { "empty file", "" },
+        // Found by the generator fuzz test: a stray '[' where the name belongs leaves a record without a name, which
+        // the generator emitted as 'partial record  : INetwork' (hint name "Outer..g.cs").
+        { "record without a name", """
+            using NnGen;
+            public partial record struct Outer
+            {
+                [Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1)]
+                public partial record[ Net
+                {
+                }
+            }
+            """ },
+        { "class without a name", """
+            using NnGen;
+            [Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1)]
+            public partial class
+            {
+            }
+            """ },
+        // Found by the fuzz test too: a private class outside any type (CS1527), whose generated Load methods were public.
+        { "private class in a namespace", """
+            using NnGen;
+            namespace Demo;
+            [Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1)]
+            private partial record Net;
+            """ },
+        { "containing class without a name", """
+            using NnGen;
+            public partial class
+            {
+                [Network(Loss.MeanSquaredError)] [Input(2)] [Dense(1)]
+                public partial class Net;
+            }
+            """ },
     };
 
     [Theory]

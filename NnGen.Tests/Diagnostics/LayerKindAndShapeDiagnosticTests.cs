@@ -91,7 +91,7 @@ public sealed class LayerKindAndShapeDiagnosticTests
         [Dense(1)]
         internal partial class {|NNG0019:Net|} : Base
         {
-            public Net() : base("net") { }
+            public {|NNG0022:Net|}() : base("net") { }
         }
         """);
 

@@ -200,6 +200,7 @@ namespace NnGen.Tests.GradientChecks
         }
 
         internal static bool IsUnrolled(LayeredSpec spec)
-            => spec.Layers.All(l => l.Kind == LayeredKind.Dense) && Enumerable.Range(0, spec.Layers.Count).All(l => spec.Layers[l].Units * spec.FanIn(l) <= 64);
+            => spec.Layers.All(l => l.Kind == LayeredKind.Dense) && Enumerable.Range(0, spec.Layers.Count).All(l => spec.Layers[l].Units * spec.FanIn(l) <= 64)
+               && Enumerable.Range(0, spec.Layers.Count).Sum(l => spec.Layers[l].Units * spec.FanIn(l)) <= 1024;
     }
 }
