@@ -20,7 +20,7 @@ namespace NnGen.Generator.Emitting
         {
             Activation.Identity => z,
             Activation.Sigmoid => $"1f / (1f + {Exp}(-{z}))",
-            Activation.Tanh => $"global::System.MathF.Tanh({z})",
+            Activation.Tanh => $"global::NnGen.Kernels.ActivationMath.Tanh({z})",
             Activation.ReLU => $"{z} > 0f ? {z} : 0f",
             Activation.LeakyReLU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * {z}",
             Activation.ELU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * ({Exp}({z}) - 1f)",

@@ -18,7 +18,7 @@ namespace NnGen.Kernels
         public static float Apply(Activation activation, float alpha, float z) => activation switch
         {
             Activation.Sigmoid => 1f / (1f + MathF.Exp(-z)),
-            Activation.Tanh => MathF.Tanh(z),
+            Activation.Tanh => ActivationMath.Tanh(z),
             Activation.ReLU => z > 0f ? z : 0f,
             Activation.LeakyReLU => z > 0f ? z : alpha * z,
             Activation.ELU => z > 0f ? z : alpha * (MathF.Exp(z) - 1f),

@@ -98,13 +98,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::System.MathF.Tanh(z1_0);
+                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::System.MathF.Tanh(z1_1);
+                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::System.MathF.Tanh(z1_2);
+                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::System.MathF.Tanh(z1_3);
+                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
@@ -125,13 +125,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::System.MathF.Tanh(z1_0);
+                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::System.MathF.Tanh(z1_1);
+                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::System.MathF.Tanh(z1_2);
+                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::System.MathF.Tanh(z1_3);
+                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
@@ -157,13 +157,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::System.MathF.Tanh(z1_0);
+                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::System.MathF.Tanh(z1_1);
+                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::System.MathF.Tanh(z1_2);
+                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::System.MathF.Tanh(z1_3);
+                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
