@@ -15,7 +15,8 @@ namespace NnGen.Generator.Emitting.Gpu
         {
             string type = model.TypeName;
             writer.Line("/// <summary>")
-                .Line($"/// Network {NetworkEmitter.Shape(model)}, loss {model.Loss}, on an ILGPU accelerator: {(fused ? "one fused kernel per sample (forward and backward in registers or local memory)" : "kernels per layer")},")
+                .Line($"/// Network {NetworkEmitter.Shape(model)}, loss {model.Loss}, on an ILGPU accelerator: {IndentedWriter.Int(model.ParameterCount)} parameters,")
+                .Line($"/// {IndentedWriter.Int(model.ForwardFlopsPerSample)} FLOPs per sample forward; {(fused ? "one fused kernel per sample (forward and backward in registers or local memory)" : "kernels per layer")},")
                 .Line("/// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;")
                 .Line("/// <see cref=\"Parameters\"/> is the host network's array, brought up to date by <see cref=\"CopyParametersTo(global::System.Span{float})\"/>")
                 .Line("/// and at the end of every device epoch of <see cref=\"global::NnGen.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
