@@ -398,6 +398,8 @@ namespace NnGen.Examples
             private void NnEnsureCapacity(int n)
             {
                 if (n <= _nnCapacity) return;
+                long cells = global::System.Math.Max((long)n * 794, ((long)n + NnChunk - 1) / NnChunk * ParameterCount);
+                if (cells > int.MaxValue) throw new global::System.ArgumentException($"A batch of {n} samples needs device buffers of {cells} floats, more than one kernel can index ({int.MaxValue}): use smaller batches.", "inputs");
                 if (_nnCapacity > 0) _nnStream.Synchronize(); // queued kernels may still read the buffers being replaced
                 _nnInputs?.Dispose();
                 _nnInputs = _nnAccelerator.Allocate1D<float>(n * InputSize);

@@ -26,7 +26,7 @@ namespace NnGen.Generator.Emitting.Gpu
         /// <summary>The buffer holding the activated outputs of the batch after <c>NnForward</c>.</summary>
         public static string Outputs(NetworkModel model, bool fused) => fused ? "_nnOutputs" : Out(model.OutputLayer);
 
-        /// <summary>The batch buffers: name, element type, length for a batch of n.</summary>
+        /// <summary>The batch buffers: name, element type, length for a batch of n samples.</summary>
         public static IEnumerable<(string Name, string Type, string Length)> Buffers(NetworkModel model, bool fused)
         {
             yield return ("_nnInputs", Buffer, "n * InputSize");
@@ -61,7 +61,14 @@ namespace NnGen.Generator.Emitting.Gpu
         {
             using (writer.Open("private void NnEnsureCapacity(int n)"))
             {
-                writer.Line("if (n <= _nnCapacity) return;")
+                writer.Line("if (n <= _nnCapacity) return;");
+                // every index a kernel computes is an int: refuse a batch whose largest buffer (or the gather's thread count,
+                // n * (InputSize + OutputSize)) would not fit one
+                int width = model.InputSize + model.OutputSize;
+                foreach (LayerModel layer in model.Layers) width = System.Math.Max(width, layer.Units);
+                if (fused) width = System.Math.Max(width, model.ParameterCount);
+                writer.Line($"long cells = global::System.Math.Max((long)n * {width}, ((long)n + NnChunk - 1) / NnChunk * ParameterCount);")
+                    .Line($"if (cells > int.MaxValue) throw new global::System.ArgumentException($\"A batch of {{n}} samples needs device buffers of {{cells}} floats, more than one kernel can index ({{int.MaxValue}}): use smaller batches.\", \"inputs\");")
                     .Line("if (_nnCapacity > 0) _nnStream.Synchronize(); // queued kernels may still read the buffers being replaced");
                 foreach ((string name, string type, string length) in Buffers(model, fused))
                 {
