@@ -66,6 +66,32 @@ namespace NnGen.Tests.Gpu
                 j => Relative * Math.Max(Math.Abs(expectedCopy[j]), 0.01 * scale));
         }
 
+        /// <summary>
+        /// Fails unless the parameters moved alike: each change after - before agrees as <see cref="Close(string, ReadOnlySpan{float}, ReadOnlySpan{float})"/>
+        /// asks, give or take one ulp of the parameter itself, the finest change a float parameter can show.
+        /// </summary>
+        public static void CloseChanges(string what, float[] before, float[] expectedAfter, float[] actualAfter)
+        {
+            Assert.Equal(before.Length, actualAfter.Length);
+            var expected = new double[before.Length];
+            var actual = new float[before.Length];
+            double scale = 0;
+            for (int j = 0; j < before.Length; j++)
+            {
+                expected[j] = (double)expectedAfter[j] - before[j];
+                actual[j] = actualAfter[j] - before[j];
+                scale = Math.Max(scale, Math.Abs(expected[j]));
+            }
+            GradientChecks.ElementwiseAssert.Close(what, expected, actual,
+                j => Relative * Math.Max(Math.Abs(expected[j]), 0.01 * scale) + Ulp(expectedAfter[j]));
+        }
+
+        private static double Ulp(float value)
+        {
+            float magnitude = Math.Abs(value);
+            return (double)MathF.BitIncrement(magnitude) - magnitude;
+        }
+
         public static void Close(string what, float expected, float actual)
             => GradientChecks.ElementwiseAssert.Close(what, expected, actual, Relative * Math.Abs(expected));
     }

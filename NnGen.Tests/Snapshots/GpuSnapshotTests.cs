@@ -5,7 +5,8 @@ namespace NnGen.Tests.Snapshots;
 
 /// <summary>
 /// The generated GPU source (with ILGPU referenced) of a fused, unrolled network and of a per-layer one, compared
-/// exactly with the *.verified.cs files beside this file, as <see cref="NetworkSnapshotTests"/> does for the CPU code.
+/// exactly with the *.verified.cs files beside this file, as <see cref="NetworkSnapshotTests"/> does for the CPU code
+/// (the GPU files only: the CPU file is the same with or without ILGPU, which GpuGenerationTests checks).
 /// </summary>
 public sealed class GpuSnapshotTests
 {
@@ -37,6 +38,7 @@ public sealed class GpuSnapshotTests
     {
         GeneratorRun run = GeneratorHarness.RunWithIlgpu(source);
         GeneratorAssert.CompilesCleanly(run);
-        SnapshotAssert.Matches(run, testMethod: testMethod);
+        Assert.Contains(run.GeneratedSources.Keys, name => name.EndsWith(".Gpu.g.cs", System.StringComparison.Ordinal));
+        SnapshotAssert.MatchesEndingWith(run, ".Gpu.g.cs", testMethod: testMethod);
     }
 }
