@@ -115,7 +115,9 @@ step "JIT build and training"
 cp .ci/consumer/Program.cs "$app/Program.cs"
 dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
 [ -f "$generated/XorNet.g.cs" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs"
-for leaked in Microsoft.CodeAnalysis NnGen.Generator; do
+# Without an ILGPU reference the generator emits no GPU code, and nothing pulls ILGPU in.
+if compgen -G "$generated/*.Gpu.g.cs" >/dev/null; then fail "a consumer without ILGPU got GPU code: $(ls "$generated")"; fi
+for leaked in Microsoft.CodeAnalysis NnGen.Generator ILGPU; do
   if compgen -G "$bin/$leaked*.dll" >/dev/null || grep -q "$leaked" "$bin/HelloNnGen.deps.json"; then
     fail "$leaked reached the consumer's output"
   fi

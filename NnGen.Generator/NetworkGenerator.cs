@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NnGen.Generator.Emitting;
+using NnGen.Generator.Emitting.Gpu;
 using NnGen.Generator.Model;
 using NnGen.Generator.Parsing;
 
@@ -46,6 +47,34 @@ namespace NnGen.Generator
                 if (hintName is not null) output.AddSource(hintName, NetworkEmitter.Emit(pair.Left));
             });
 
+            // GPU kernels only when the consumer references ILGPU: a bool from the references, combined last, so that
+            // without ILGPU nothing GPU-related is emitted and the CPU file's steps are untouched.
+            IncrementalValueProvider<bool> referencesIlgpu = context.CompilationProvider
+                .Select(static (compilation, _) => GpuDetection.ReferencesIlgpu(compilation))
+                .WithTrackingName(TrackingNames.ReferencesIlgpu);
+
+            IncrementalValuesProvider<(NetworkModel Model, EquatableArray<string> FullNames)> gpuModels = models.Combine(fullNames)
+                .Combine(referencesIlgpu)
+                .Where(static pair => pair.Right && GpuShape.Unsupported(pair.Left.Left) is null)
+                .Select(static (pair, _) => (pair.Left.Left, pair.Left.Right))
+                .WithTrackingName(TrackingNames.GpuModel);
+
+            context.RegisterSourceOutput(gpuModels, static (output, pair) =>
+            {
+                string? hintName = NetworkEmitter.HintName(pair.Model, pair.FullNames);
+                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(pair.Model));
+            });
+
+            IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
+                .Select(static (result, _) => result.GpuNote)
+                .Where(static note => note is not null)
+                .Select(static (note, _) => note!)
+                .Combine(referencesIlgpu)
+                .Where(static pair => pair.Right)
+                .Select(static (pair, _) => pair.Left);
+
+            context.RegisterSourceOutput(gpuNotes, static (output, note) => output.ReportDiagnostic(note.ToDiagnostic()));
+
             context.RegisterSourceOutput(diagnostics, static (output, list) =>
             {
                 foreach (DiagnosticInfo diagnostic in list)
@@ -60,5 +89,7 @@ namespace NnGen.Generator
         public const string Parse = "NnGen.Parse";
         public const string Model = "NnGen.Model";
         public const string Diagnostics = "NnGen.Diagnostics";
+        public const string ReferencesIlgpu = "NnGen.ReferencesIlgpu";
+        public const string GpuModel = "NnGen.GpuModel";
     }
 }

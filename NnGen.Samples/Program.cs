@@ -18,6 +18,7 @@ return command switch
     "regression" when line.IsEmpty => RegressionCommand.Run(),
     "iris" when line.IsEmpty => IrisCommand.Run(),
     "breast-cancer" when line.IsEmpty => BreastCancerCommand.Run(),
+    "gpu" when line.IsEmpty => GpuCommand.Run(),
     "help" or "-h" or "--help" => Usage(exitCode: 0),
     _ => Usage(),
 };
@@ -37,6 +38,7 @@ static int Usage(int exitCode = 2)
     output.WriteLine("  regression                [2, 3, 1] network fitting y = sin(x0) + 0.5 tanh(x1)");
     output.WriteLine("  iris                      4 -> 8 (tanh) -> 3 MLP on the iris flowers");
     output.WriteLine("  breast-cancer             30 -> 16 (ReLU) -> 1 (sigmoid) MLP on Wisconsin breast cancer");
+    output.WriteLine("  gpu                       a dense digits MLP trained with ILGPU: on CUDA if present, else ILGPU's CPU accelerator");
     output.WriteLine("On a terminal training shows a live progress display; redirected, it prints one plain line per epoch.");
     return exitCode;
 }

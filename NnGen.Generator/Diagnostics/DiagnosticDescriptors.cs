@@ -96,6 +96,11 @@ namespace NnGen.Generator.Diagnostics
             "NNG0022", "Constructor must call the generated constructor",
             "This constructor of '{0}' does not call this(seed), so it would leave Parameters, Gradients and State unset: add ': this(0)' (or another seed) to it");
 
+        public static readonly DiagnosticDescriptor NoGpuKernels = new(
+            "NNG0023", "Network gets no GPU kernels",
+            "The network '{0}' gets no GPU class: {1} has no GPU kernels yet. It still trains on the CPU; for GPU training declare only [Dense] layers without L1/L2 penalties.",
+            Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink);
+
         private static DiagnosticDescriptor Error(string id, string title, string message)
             => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
     }

@@ -15,18 +15,25 @@ namespace NnGen.Generator.Emitting
 
         private const string Exp = "global::System.MathF.Exp";
 
-        /// <summary>The activated value of the pre-activation <paramref name="z"/>.</summary>
-        public static string Forward(LayerModel layer, string z) => layer.Activation switch
+        /// <summary>
+        /// The activated value of the pre-activation <paramref name="z"/>. With <paramref name="device"/>, exp and tanh
+        /// call the GPU kernels' own NnExp and NnTanh (System.MathF's have no PTX form without ILGPU.Algorithms).
+        /// </summary>
+        public static string Forward(LayerModel layer, string z, bool device = false)
         {
-            Activation.Identity => z,
-            Activation.Sigmoid => $"1f / (1f + {Exp}(-{z}))",
-            Activation.Tanh => $"global::NnGen.Kernels.ActivationMath.Tanh({z})",
-            Activation.ReLU => $"{z} > 0f ? {z} : 0f",
-            Activation.LeakyReLU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * {z}",
-            Activation.ELU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * ({Exp}({z}) - 1f)",
-            Activation.SELU => $"{z} > 0f ? {IndentedWriter.Float(SeluScale)} * {z} : {IndentedWriter.Float(SeluScaleAlpha)} * ({Exp}({z}) - 1f)",
-            _ => throw new System.InvalidOperationException($"{layer.Activation} is emitted row-wise."),
-        };
+            string exp = device ? "NnExp" : Exp, tanh = device ? "NnTanh" : "global::NnGen.Kernels.ActivationMath.Tanh";
+            return layer.Activation switch
+            {
+                Activation.Identity => z,
+                Activation.Sigmoid => $"1f / (1f + {exp}(-{z}))",
+                Activation.Tanh => $"{tanh}({z})",
+                Activation.ReLU => $"{z} > 0f ? {z} : 0f",
+                Activation.LeakyReLU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * {z}",
+                Activation.ELU => $"{z} > 0f ? {z} : {IndentedWriter.Float(layer.Alpha)} * ({exp}({z}) - 1f)",
+                Activation.SELU => $"{z} > 0f ? {IndentedWriter.Float(SeluScale)} * {z} : {IndentedWriter.Float(SeluScaleAlpha)} * ({exp}({z}) - 1f)",
+                _ => throw new System.InvalidOperationException($"{layer.Activation} is emitted row-wise."),
+            };
+        }
 
         /// <summary>
         /// The gradient at z given the gradient <paramref name="da"/> at the activated value <paramref name="a"/>:

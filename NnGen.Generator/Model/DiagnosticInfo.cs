@@ -29,6 +29,9 @@ namespace NnGen.Generator.Model
         }
     }
 
-    /// <summary>What the parse step hands on: the model (null when the declaration has errors) and its diagnostics.</summary>
-    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+    /// <summary>
+    /// What the parse step hands on: the model (null when the declaration has errors), its diagnostics, and the note
+    /// that the network gets no GPU kernels (reported only when the compilation references ILGPU).
+    /// </summary>
+    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticInfo? GpuNote = null);
 }

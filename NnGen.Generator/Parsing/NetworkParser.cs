@@ -24,7 +24,12 @@ namespace NnGen.Generator.Parsing
         {
             var diagnostics = new List<DiagnosticInfo>();
             NetworkModel? model = TryParse(context, diagnostics, cancellationToken);
-            return new ParseResult(diagnostics.Count == 0 ? model : null, diagnostics.ToEquatableArray());
+            if (diagnostics.Count > 0 || model is null) return new ParseResult(null, diagnostics.ToEquatableArray());
+            string? unsupported = Emitting.Gpu.GpuShape.Unsupported(model);
+            DiagnosticInfo? gpuNote = unsupported is null || context.TargetNode is not TypeDeclarationSyntax declaration
+                ? null
+                : DiagnosticInfo.Create(DiagnosticDescriptors.NoGpuKernels, declaration.Identifier.GetLocation(), declaration.Identifier.ValueText, unsupported);
+            return new ParseResult(model, diagnostics.ToEquatableArray(), gpuNote);
         }
 
         private static NetworkModel? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)

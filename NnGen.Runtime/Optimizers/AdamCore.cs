@@ -50,21 +50,25 @@ namespace NnGen
             float[] m = OptimizerChecks.State(ref _m, parameters.Length);
             float[] v = OptimizerChecks.State(ref _v, parameters.Length);
             int t = StepCount + 1;
-            float negStepSize = (float)-(learningRate / (1.0 - Math.Pow(_beta1, t)));
-            float correction2 = (float)Math.Sqrt(1.0 - Math.Pow(_beta2, t));
-            Update(parameters, gradients, m, v, new Coefficients(decoupledDecay, l2, Beta1, _oneMinusBeta1, Beta2, _oneMinusBeta2, correction2, Epsilon, negStepSize));
+            Update(parameters, gradients, m, v, CoefficientsOfStep(t, learningRate, l2, decoupledDecay));
             StepCount = t;
         }
 
-        private readonly record struct Coefficients(float Decay, float L2, float Beta1, float OneMinusBeta1,
-            float Beta2, float OneMinusBeta2, float Correction2, float Epsilon, float NegStepSize);
+        /// <summary>The coefficients of step <paramref name="t"/> (1 for the first), bias corrections computed in double.</summary>
+        public AdamStepCoefficients CoefficientsOfStep(int t, double learningRate, float l2, float decoupledDecay)
+        {
+            if (t < 1) throw new ArgumentOutOfRangeException(nameof(t), t, "Steps are counted from 1.");
+            float negStepSize = (float)-(learningRate / (1.0 - Math.Pow(_beta1, t)));
+            float correction2 = (float)Math.Sqrt(1.0 - Math.Pow(_beta2, t));
+            return new AdamStepCoefficients(decoupledDecay, l2, Beta1, _oneMinusBeta1, Beta2, _oneMinusBeta2, correction2, Epsilon, negStepSize);
+        }
 
         /// <summary>Elements per chunk when the update is shared with the second core (each element is independent).</summary>
         private const int Chunk = 16384;
 
-        private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in Coefficients c)
+        private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in AdamStepCoefficients c)
         {
-            Coefficients coefficients = c;
+            AdamStepCoefficients coefficients = c;
             fixed (float* p = parameters, g = gradients, pm = m, pv = v)
             {
                 var job = new SecondCore.Job { Run = &UpdateRange, A = p, B = g, C = pm, D = pv, E = &coefficients, End = parameters.Length };
@@ -75,7 +79,7 @@ namespace NnGen
 
         private static void UpdateRange(in SecondCore.Job job)
         {
-            Coefficients c = *(Coefficients*)job.E;
+            AdamStepCoefficients c = *(AdamStepCoefficients*)job.E;
             float* pr = job.A, gr = job.B, mr = job.C, vr = job.D;
             bool l2 = c.L2 != 0f;
             int n = job.End, i = job.Start;

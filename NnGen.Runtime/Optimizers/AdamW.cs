@@ -61,5 +61,14 @@ namespace NnGen
         /// <exception cref="ArgumentException">The lengths differ, or the parameter vector is not the one this optimizer serves.</exception>
         public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
             => _core.Step(parameters, gradients, _learningRateWide, l2: 0f, decoupledDecay: (float)(1.0 - _learningRateWide * _weightDecayWide));
+
+        /// <summary>
+        /// The coefficients step number <paramref name="step"/> (1 for the first) applies at the current learning rate,
+        /// for a device implementation of the same update that keeps its own moments and step count (this optimizer's
+        /// state and <see cref="StepCount"/> are left alone).
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+        public AdamStepCoefficients CoefficientsOfStep(int step)
+            => _core.CoefficientsOfStep(step, _learningRateWide, l2: 0f, decoupledDecay: (float)(1.0 - _learningRateWide * _weightDecayWide));
     }
 }

@@ -23,7 +23,7 @@ namespace NnGen
     /// <see cref="TrainingCanceledException"/> (an <see cref="OperationCanceledException"/>) carrying the finished
     /// epochs, and the network keeps the parameters of the last finished step.</para>
     /// </remarks>
-    public sealed class Trainer
+    public sealed partial class Trainer
     {
         /// <summary>Creates a trainer with <paramref name="options"/> (null: the defaults).</summary>
         /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
@@ -75,6 +75,10 @@ namespace NnGen
             float[]? bestState = keepBest ? new float[state.Length] : null;
             float[]? validationOutputs = validation is null ? null : new float[Math.Min(options.EvaluationBatchSize, validation.Count) * outputSize];
 
+            IDeviceTraining? device = network as IDeviceTraining;
+            float[]? deviceLosses = device is null ? null : new float[batches];
+            device?.UploadTrainingSet(training);
+
             var random = new SeededRandom(options.Seed);
             var reports = new List<EpochReport>(Math.Min(options.Epochs, 1024));
             double bestLoss = double.PositiveInfinity;
@@ -98,7 +102,9 @@ namespace NnGen
 
                 double lossSum = 0;
                 int samples = 0;
-                for (int batch = 0; batch < batches; batch++)
+                if (device is not null)
+                    (lossSum, samples) = TrainEpochOnDevice(device, order, batchSize, batches, optimizer, deviceLosses!, epoch, reports, bestEpoch, cancellationToken);
+                for (int batch = 0; device is null && batch < batches; batch++)
                 {
                     if (cancellationToken.IsCancellationRequested)
                         throw new TrainingCanceledException(epoch, batch, History(reports, bestEpoch, false, false), cancellationToken);
@@ -165,6 +171,7 @@ namespace NnGen
             {
                 bestParameters.CopyTo(parameters, 0);
                 bestState!.CopyTo(state, 0);
+                device?.UploadParameters();
                 restored = true;
             }
             return History(reports, bestEpoch, stoppedEarly, restored);

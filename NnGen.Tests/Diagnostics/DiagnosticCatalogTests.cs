@@ -35,14 +35,15 @@ public sealed class DiagnosticCatalogTests
     }
 
     [Fact]
-    public void Every_descriptor_is_a_complete_error()
+    public void Every_descriptor_is_complete_and_an_error_unless_it_only_informs()
     {
         foreach (DiagnosticDescriptor descriptor in Descriptors())
         {
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()), descriptor.Id);
             Assert.Contains(":", descriptor.MessageFormat.ToString(), StringComparison.Ordinal);
             Assert.Equal("NnGen", descriptor.Category);
-            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            // NNG0023 only says that a network gets no GPU class; its CPU code is fine, so it must not fail a build.
+            Assert.Equal(descriptor.Id == "NNG0023" ? DiagnosticSeverity.Info : DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault, descriptor.Id);
             Assert.StartsWith("https://", descriptor.HelpLinkUri, StringComparison.Ordinal);
         }

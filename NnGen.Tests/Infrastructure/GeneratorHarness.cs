@@ -30,11 +30,13 @@ internal static class GeneratorHarness
 
     public static string PathOf(int index) => $"Source{index}.cs";
 
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(TestReferences.All, sources);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, params string[] sources)
         => CSharpCompilation.Create(
             ConsumerAssemblyName,
             sources.Select((text, index) => CSharpSyntaxTree.ParseText(text, ParseOptions, PathOf(index))),
-            TestReferences.All,
+            references,
             CompilationOptions);
 
     public static GeneratorDriver CreateDriver()
@@ -47,6 +49,9 @@ internal static class GeneratorHarness
 
     /// <summary>Compiles the sources, runs the generator once and returns what it produced.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));
+
+    /// <summary>As <see cref="Run(string[])"/>, with ILGPU referenced: the generator also emits the GPU files.</summary>
+    public static GeneratorRun RunWithIlgpu(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.WithIlgpu, sources));
 
     /// <summary>Runs <paramref name="driver"/> (fresh, or one that ran before, to observe caching) on <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)

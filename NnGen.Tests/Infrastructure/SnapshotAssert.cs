@@ -34,8 +34,15 @@ internal static class SnapshotAssert
     public static void Matches(GeneratorRun run, [CallerFilePath] string callerFile = "", [CallerMemberName] string testMethod = "")
         => Matches(run, callerFile, testMethod, accept: Environment.GetEnvironmentVariable(AcceptVariable) == "1");
 
+    /// <summary>
+    /// As <see cref="Matches(GeneratorRun, string, string)"/>, for the sources whose hint name ends with
+    /// <paramref name="hintSuffix"/> alone (the GPU files, whose CPU files other tests verify).
+    /// </summary>
+    public static void MatchesEndingWith(GeneratorRun run, string hintSuffix, [CallerFilePath] string callerFile = "", [CallerMemberName] string testMethod = "")
+        => Matches(run, callerFile, testMethod, accept: Environment.GetEnvironmentVariable(AcceptVariable) == "1", hintSuffix);
+
     /// <summary>As <see cref="Matches(GeneratorRun, string, string)"/>, with acceptance given rather than read from the environment.</summary>
-    internal static void Matches(GeneratorRun run, string callerFile, string testMethod, bool accept)
+    internal static void Matches(GeneratorRun run, string callerFile, string testMethod, bool accept, string hintSuffix = "")
     {
         Assert.NotEmpty(run.GeneratedSources);
         string directory = SourceDirectory.Of(callerFile);
@@ -45,6 +52,7 @@ internal static class SnapshotAssert
         var expectedFiles = new HashSet<string>(StringComparer.Ordinal);
         foreach ((string hintName, string source) in run.GeneratedSources)
         {
+            if (!hintName.EndsWith(hintSuffix, StringComparison.Ordinal)) continue;
             string stem = Path.Combine(directory, prefix + Path.GetFileNameWithoutExtension(hintName));
             string verifiedPath = stem + ".verified.cs", receivedPath = stem + ".received.cs";
             expectedFiles.Add(Path.GetFileName(verifiedPath));

@@ -16,7 +16,13 @@ internal static class TestReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(Create);
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_withIlgpu = new(() =>
+        s_all.Value.Add(MetadataReference.CreateFromFile(typeof(ILGPU.Context).Assembly.Location)));
+
     public static ImmutableArray<MetadataReference> All => s_all.Value;
+
+    /// <summary><see cref="All"/> and the ILGPU assembly, so that the generator also emits the GPU code.</summary>
+    public static ImmutableArray<MetadataReference> WithIlgpu => s_withIlgpu.Value;
 
     private static ImmutableArray<MetadataReference> Create()
     {
