@@ -11,6 +11,7 @@ namespace NnGen
     /// p = p * decoupledDecay; g = g + l2 * p (only when l2 != 0); m = beta1 * m + (1 - beta1) * g;
     /// v = beta2 * v + ((1 - beta2) * g) * g; p = p + (-stepSize * m) / (sqrt(v) / sqrt(1 - beta2^t) + epsilon),
     /// with stepSize = lr / (1 - beta1^t) and the bias corrections computed in double.
+    /// One departure from torch: m and v below the smallest normal float are stored as zero (see <see cref="MinNormal"/>).
     /// The vector loop and the scalar tail perform the same IEEE operations in the same order without
     /// fused multiply-add, so each element's result does not depend on the machine's vector width, nor on which core
     /// ran its chunk (large vectors are shared with the second core).
@@ -77,6 +78,15 @@ namespace NnGen
             }
         }
 
+        /// <summary>
+        /// The smallest normal float. Moments below it are stored as zero: the moments of a weight whose gradient has
+        /// gone to zero (a dead unit) decay through the subnormal range for thousands of steps, and x86 cores take
+        /// a slow microcode path for every subnormal operand (Adam's step ran 8x slower on an Intel Xeon). The
+        /// parameter update such a moment would make is below 1e-30 in size, so flushing it changes no parameter
+        /// that is not itself that small.
+        /// </summary>
+        public const float MinNormal = 1.17549435E-38f;
+
         private static void UpdateRange(in SecondCore.Job job)
         {
             AdamStepCoefficients c = *(AdamStepCoefficients*)job.E;
@@ -86,7 +96,8 @@ namespace NnGen
             if (Vector.IsHardwareAccelerated)
             {
                 Vector<float> decay = new(c.Decay), l2V = new(c.L2), b1 = new(c.Beta1), omb1 = new(c.OneMinusBeta1),
-                    b2 = new(c.Beta2), omb2 = new(c.OneMinusBeta2), corr2 = new(c.Correction2), eps = new(c.Epsilon), negStep = new(c.NegStepSize);
+                    b2 = new(c.Beta2), omb2 = new(c.OneMinusBeta2), corr2 = new(c.Correction2), eps = new(c.Epsilon), negStep = new(c.NegStepSize),
+                    minNormal = new(MinNormal);
                 for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
                 {
                     Vector<float> pv = Vector.Load(pr + i) * decay;
@@ -94,6 +105,8 @@ namespace NnGen
                     if (l2) gv += l2V * pv;
                     Vector<float> mv = b1 * Vector.Load(mr + i) + omb1 * gv;
                     Vector<float> vv = b2 * Vector.Load(vr + i) + omb2 * gv * gv;
+                    mv = Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(mv), minNormal), Vector<float>.Zero, mv);
+                    vv = Vector.ConditionalSelect(Vector.LessThan(vv, minNormal), Vector<float>.Zero, vv);
                     Vector.Store(mv, mr + i);
                     Vector.Store(vv, vr + i);
                     Vector<float> denom = Vector.SquareRoot(vv) / corr2 + eps;
@@ -107,6 +120,8 @@ namespace NnGen
                 if (l2) gi += c.L2 * pi;
                 float mi = c.Beta1 * mr[i] + c.OneMinusBeta1 * gi;
                 float vi = c.Beta2 * vr[i] + c.OneMinusBeta2 * gi * gi;
+                if (mi < MinNormal && mi > -MinNormal) mi = 0f;
+                if (vi < MinNormal) vi = 0f;
                 mr[i] = mi;
                 vr[i] = vi;
                 float denom = MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;

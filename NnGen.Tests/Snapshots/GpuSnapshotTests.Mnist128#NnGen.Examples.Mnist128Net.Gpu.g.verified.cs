@@ -631,6 +631,9 @@ namespace NnGen.Examples
                     if (c.L2 != 0f) gi += c.L2 * pi;
                     float mi = c.Beta1 * m[j] + c.OneMinusBeta1 * gi;
                     float vi = c.Beta2 * v[j] + c.OneMinusBeta2 * gi * gi;
+                    // moments below the smallest normal float are stored as zero, as the CPU optimizer does
+                    if (mi < 1.17549435E-38f && mi > -1.17549435E-38f) mi = 0f;
+                    if (vi < 1.17549435E-38f) vi = 0f;
                     m[j] = mi;
                     v[j] = vi;
                     float denom = global::System.MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;
