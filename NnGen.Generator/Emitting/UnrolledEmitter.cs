@@ -120,15 +120,19 @@ namespace NnGen.Generator.Emitting
                 writer.Line($"float {A(layer, k)} = e{l}_{k} / sum{l};");
         }
 
-        private static void WriteBackward(IndentedWriter writer, NetworkModel model, int index)
+        /// <summary>
+        /// The backward gates of one layer. <paramref name="gradientRow"/> prefixes each index into g (the GPU's fused
+        /// kernel writes a row per sample) and <paramref name="assign"/> is how a gate's term lands there.
+        /// </summary>
+        internal static void WriteBackward(IndentedWriter writer, NetworkModel model, int index, string gradientRow = "", string assign = "+=")
         {
             LayerModel layer = model.Layers[index];
             writer.Line($"// backward, layer {layer.Number}: the add gate hands each dz{layer.Number}_o to the bias and to every multiply gate; each multiply gate switches in its other input");
             for (int o = 0; o < layer.Units; o++)
             {
-                writer.Line($"g[{layer.BiasOffset + o}] += {DZ(layer, o)};");
+                writer.Line($"g[{gradientRow}{layer.BiasOffset + o}] {assign} {DZ(layer, o)};");
                 for (int i = 0; i < layer.FanIn; i++)
-                    writer.Line($"g[{layer.WeightOffset + o * layer.FanIn + i}] += {DZ(layer, o)} * {In(model, layer, i)};");
+                    writer.Line($"g[{gradientRow}{layer.WeightOffset + o * layer.FanIn + i}] {assign} {DZ(layer, o)} * {In(model, layer, i)};");
             }
             if (index == 0) return;
 

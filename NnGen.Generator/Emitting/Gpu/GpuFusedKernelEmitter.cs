@@ -74,27 +74,7 @@ namespace NnGen.Generator.Emitting.Gpu
             if (mode != Mode.Gradients) return;
 
             for (int index = model.Layers.Count - 1; index >= 0; index--)
-            {
-                LayerModel layer = model.Layers[index];
-                writer.Line($"// backward, layer {layer.Number}: the add gate hands each dz{layer.Number}_o to the bias and to every multiply gate; each multiply gate switches in its other input");
-                for (int o = 0; o < layer.Units; o++)
-                {
-                    writer.Line($"g[gr + {layer.BiasOffset + o}] = {DZ(layer, o)};");
-                    for (int i = 0; i < layer.FanIn; i++)
-                        writer.Line($"g[gr + {layer.WeightOffset + o * layer.FanIn + i}] = {DZ(layer, o)} * {In(model, layer, i)};");
-                }
-                if (index == 0) break;
-                LayerModel below = model.Layers[index - 1];
-                writer.Line($"// the gradient reaching each output of layer {below.Number}: one term per multiply gate it feeds");
-                for (int i = 0; i < layer.FanIn; i++)
-                {
-                    var terms = new List<string>();
-                    for (int o = 0; o < layer.Units; o++)
-                        terms.Add($"{DZ(layer, o)} * p[{layer.WeightOffset + o * layer.FanIn + i}]");
-                    writer.Line($"float {DA(below, i)} = {string.Join(" + ", terms)};");
-                }
-                WriteActivationBackward(writer, below);
-            }
+                WriteBackward(writer, model, index, gradientRow: "gr + ", assign: "=");
         }
 
         private static void WriteUnrolledSoftmax(IndentedWriter writer, LayerModel layer)
