@@ -4,12 +4,14 @@ using NnGen.Generator.Emitting;
 using NnGen.Generator.Emitting.Gpu;
 using NnGen.Generator.Model;
 using NnGen.Generator.Parsing;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator
 {
     /// <summary>
-    /// Compiles each class marked [Network] into specialized C#: parse the attributes into a value model,
-    /// then emit source from the model. Diagnostics travel apart from the model.
+    /// Compiles each class marked [Network] into specialized C#: parse the attributes into a value model, lower the
+    /// model once to a plan of every decision its code needs, then render the plan to source. Diagnostics travel apart
+    /// from the model.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class NetworkGenerator : IIncrementalGenerator
@@ -29,6 +31,10 @@ namespace NnGen.Generator
                 .Select(static (model, _) => model!)
                 .WithTrackingName(TrackingNames.Model);
 
+            IncrementalValuesProvider<NetworkPlan> plans = models
+                .Select(static (model, _) => NetworkPlanner.Plan(model))
+                .WithTrackingName(TrackingNames.Plan);
+
             IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
                 .Select(static (result, _) => result.Diagnostics)
                 .Where(static list => list.Count > 0)
@@ -41,9 +47,9 @@ namespace NnGen.Generator
                 .Collect()
                 .Select(static (names, _) => names.ToEquatableArray());
 
-            context.RegisterSourceOutput(models.Combine(fullNames), static (output, pair) =>
+            context.RegisterSourceOutput(plans.Combine(fullNames), static (output, pair) =>
             {
-                string? hintName = NetworkEmitter.HintName(pair.Left, pair.Right);
+                string? hintName = NetworkEmitter.HintName(pair.Left.FullName, pair.Right);
                 if (hintName is not null) output.AddSource(hintName, NetworkEmitter.Emit(pair.Left));
             });
 
@@ -53,20 +59,24 @@ namespace NnGen.Generator
                 .Select(static (compilation, _) => GpuDetection.ReferencesIlgpu(compilation))
                 .WithTrackingName(TrackingNames.ReferencesIlgpu);
 
-            IncrementalValuesProvider<(NetworkModel Model, EquatableArray<string> FullNames)> gpuModels = models.Combine(fullNames)
+            IncrementalValuesProvider<(NetworkPlan Plan, EquatableArray<string> FullNames)> gpuPlans = plans.Combine(fullNames)
                 .Combine(referencesIlgpu)
-                .Where(static pair => pair.Right && GpuShape.Unsupported(pair.Left.Left) is null)
+                .Where(static pair => pair.Right && pair.Left.Left.GpuShape != GpuCodeShape.Unsupported)
                 .Select(static (pair, _) => (pair.Left.Left, pair.Left.Right))
                 .WithTrackingName(TrackingNames.GpuModel);
 
-            context.RegisterSourceOutput(gpuModels, static (output, pair) =>
+            context.RegisterSourceOutput(gpuPlans, static (output, pair) =>
             {
-                string? hintName = NetworkEmitter.HintName(pair.Model, pair.FullNames);
-                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(pair.Model));
+                string? hintName = NetworkEmitter.HintName(pair.Plan.FullName, pair.FullNames);
+                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(pair.Plan));
             });
 
+            // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels (from the model, the
+            // decision the planner makes), reported only when the compilation references ILGPU.
             IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
-                .Select(static (result, _) => result.GpuNote)
+                .Select(static (result, _) => result.Model is not null && result.NameSite is not null && CodeShapes.GpuUnsupportedReason(result.Model) is string reason
+                    ? DiagnosticInfo.At(Diagnostics.DiagnosticDescriptors.NoGpuKernels, result.NameSite, result.NameSite.Name, reason)
+                    : null)
                 .Where(static note => note is not null)
                 .Select(static (note, _) => note!)
                 .Combine(referencesIlgpu)
@@ -88,6 +98,7 @@ namespace NnGen.Generator
     {
         public const string Parse = "NnGen.Parse";
         public const string Model = "NnGen.Model";
+        public const string Plan = "NnGen.Plan";
         public const string Diagnostics = "NnGen.Diagnostics";
         public const string ReferencesIlgpu = "NnGen.ReferencesIlgpu";
         public const string GpuModel = "NnGen.GpuModel";

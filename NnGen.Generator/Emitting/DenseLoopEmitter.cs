@@ -1,5 +1,5 @@
-using NnGen.Generator.Model;
-using static NnGen.Generator.Emitting.LoopNames;
+using NnGen.Generator.Planning;
+using static NnGen.Generator.Emitting.LoopTypes;
 
 namespace NnGen.Generator.Emitting
 {
@@ -8,36 +8,32 @@ namespace NnGen.Generator.Emitting
     {
         private const string Kernels = "global::NnGen.Kernels.DenseKernels";
 
-        /// <summary>Whether the layer's activation gate runs inside the forward kernel (element-wise ones do; softmax is per row).</summary>
-        public static bool FusesActivation(LayerModel layer)
-            => layer.Kind == LayerKind.Dense && layer.HasActivation && layer.Activation is not (Activation.Identity or Activation.Softmax);
-
-        public static void WriteForward(IndentedWriter writer, LayerModel layer)
+        public static void WriteForward(IndentedWriter writer, LayerPlan layer)
         {
             int f = layer.FanIn, u = layer.Units;
-            bool fused = FusesActivation(layer);
+            bool fused = layer.ActivationStep == ActivationStep.FusedIntoKernel;
             writer.Line($"// forward, layer {layer.Number} (Dense {f} -> {u}): z = W x + b for the batch: multiply gates summed by an add gate,")
                 .Line(fused
                     ? $"// as a register-blocked matrix product, with the activation gate ({layer.Activation}) a = f(z) fused into the same pass"
                     : "// as a register-blocked matrix product");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
-                string common = $"x.Slice(0, n * {f}), new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {ReadOnlySpan}(Parameters, {layer.BiasOffset}, {u}), new {Span}({Z(layer)}, 0, n * {u})";
+                string common = $"x.Slice(0, n * {f}), new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {ReadOnlySpan}(Parameters, {layer.BiasOffset}, {u}), new {Span}({layer.PreActivation!.Value.Name}, 0, n * {u})";
                 writer.Line(fused
-                    ? $"{Kernels}.Forward({common}, new {Span}({Out(layer)}, 0, n * {u}), n, {f}, {u}, global::NnGen.Activation.{layer.Activation}, {IndentedWriter.Float(layer.Alpha)});"
+                    ? $"{Kernels}.Forward({common}, new {Span}({layer.Output.Name}, 0, n * {u}), n, {f}, {u}, global::NnGen.Activation.{layer.Activation}, {IndentedWriter.Float(layer.Alpha)});"
                     : $"{Kernels}.Forward({common}, n, {f}, {u});");
             }
         }
 
-        public static void WriteBackward(IndentedWriter writer, LayerModel layer, LayerModel? below)
+        public static void WriteBackward(IndentedWriter writer, LayerPlan layer)
         {
             int f = layer.FanIn, u = layer.Units;
             writer.Line("// the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x")
-                .Line($"{ReadOnlySpan} d = new({D(layer)}, 0, n * {u});")
+                .Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});")
                 .Line($"{Kernels}.AccumulateWeightGradients(d, x.Slice(0, n * {f}), new {Span}(Gradients, {layer.WeightOffset}, {layer.WeightCount}), new {Span}(Gradients, {layer.BiasOffset}, {u}), n, {f}, {u});");
-            if (below is null) return;
-            writer.Line($"// the gradient reaching layer {below.Number}'s outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W")
-                .Line($"{Kernels}.BackwardInput(d, new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {Span}({D(below)}, 0, n * {f}), n, {f}, {u});");
+            if (layer.GradientBelow is not { } below) return;
+            writer.Line($"// the gradient reaching layer {below.Layer}'s outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W")
+                .Line($"{Kernels}.BackwardInput(d, new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {Span}({below.Name}, 0, n * {f}), n, {f}, {u});");
         }
     }
 }

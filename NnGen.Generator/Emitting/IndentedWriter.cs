@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text;
 
 namespace NnGen.Generator.Emitting
@@ -35,10 +34,10 @@ namespace NnGen.Generator.Emitting
 
         public override string ToString() => _text.ToString();
 
-        /// <summary>A float literal that reads back as the same float, in the invariant culture.</summary>
-        public static string Float(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+        /// <summary>A float literal that reads back as the same float (<see cref="Model.Numbers.Literal"/>).</summary>
+        public static string Float(float value) => Model.Numbers.Literal(value);
 
-        public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+        public static string Int(long value) => Model.Numbers.Text(value);
 
         internal readonly struct Block : IDisposable
         {

@@ -1,51 +1,45 @@
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting
 {
     /// <summary>Writes the constructor: parameters filled layer by layer from one seeded random sequence.</summary>
     internal static class InitializerEmitter
     {
-        public static bool HasStochasticLayer(NetworkModel model)
-        {
-            foreach (LayerModel layer in model.Layers)
-                if (layer.Kind is LayerKind.Dropout or LayerKind.GaussianNoise) return true;
-            return false;
-        }
-
         /// <summary>The generator dropout and noise draw from, declared only when the network has such a layer.</summary>
-        public static void WriteRandomField(IndentedWriter writer, NetworkModel model)
+        public static void WriteRandomField(IndentedWriter writer, NetworkPlan plan)
         {
-            if (HasStochasticLayer(model))
+            if (plan.HasStochasticLayer)
                 writer.Line($"private readonly global::NnGen.SeededRandom {StochasticLayerEmitter.RandomField};").Line();
         }
 
-        public static void WriteConstructor(IndentedWriter writer, NetworkModel model)
+        public static void WriteConstructor(IndentedWriter writer, NetworkPlan plan)
         {
             writer.Line("/// <summary>Creates the network with parameters initialized deterministically from <paramref name=\"seed\"/>.</summary>");
-            using (writer.Open($"public {model.TypeName}(int seed = 0)"))
+            using (writer.Open($"public {plan.TypeName}(int seed = 0)"))
             {
                 writer.Line("Parameters = new float[ParameterCount];")
                     .Line("Gradients = new float[ParameterCount];")
                     .Line("State = new float[StateCount];")
                     .Line("var random = new global::NnGen.SeededRandom(seed);");
-                foreach (LayerModel layer in model.Layers)
+                foreach (LayerPlan layer in plan.Layers)
                 {
-                    switch (layer.Kind)
+                    switch (layer.Layer)
                     {
-                        case LayerKind.Dense:
-                            writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {layer.Init}; b stays 0")
-                                .Line($"global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{layer.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(layer.InitScale)}, random);");
+                        case DenseLayer dense:
+                            writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {dense.Init}; b stays 0")
+                                .Line($"global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(dense.InitScale)}, random);");
                             break;
-                        case LayerKind.BatchNorm:
-                        case LayerKind.LayerNorm:
-                            writer.Line($"// layer {layer.Number} ({layer.Kind}): gamma 1, beta 0{(layer.Kind == LayerKind.BatchNorm ? "; running mean 0, running variance 1" : "")}")
+                        case NormalizationLayer normalization:
+                            bool batch = normalization is BatchNormLayer;
+                            writer.Line($"// layer {layer.Number} ({normalization.Kind}): gamma 1, beta 0{(batch ? "; running mean 0, running variance 1" : "")}")
                                 .Line($"global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.Units}).Fill(1f);");
-                            if (layer.Kind == LayerKind.BatchNorm)
+                            if (batch)
                                 writer.Line($"global::System.MemoryExtensions.AsSpan(State, {layer.StateOffset + layer.Units}, {layer.Units}).Fill(1f);");
                             break;
                     }
                 }
-                if (HasStochasticLayer(model))
+                if (plan.HasStochasticLayer)
                     writer.Line($"// dropout and noise draw from their own sequence, so they do not shift the initialization")
                         .Line($"{StochasticLayerEmitter.RandomField} = new global::NnGen.SeededRandom(unchecked(seed * 6364136223846793005L + 1442695040888963407L));");
             }

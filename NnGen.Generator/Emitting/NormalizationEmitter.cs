@@ -1,5 +1,6 @@
 using NnGen.Generator.Model;
-using static NnGen.Generator.Emitting.LoopNames;
+using NnGen.Generator.Planning;
+using static NnGen.Generator.Emitting.LoopTypes;
 
 namespace NnGen.Generator.Emitting
 {
@@ -11,10 +12,10 @@ namespace NnGen.Generator.Emitting
     /// </summary>
     internal static class NormalizationEmitter
     {
-        public static void WriteBatchNormForward(IndentedWriter writer, LayerModel layer)
+        public static void WriteBatchNormForward(IndentedWriter writer, LayerPlan layer, BatchNormLayer batchNorm)
         {
             int u = layer.Units;
-            string eps = IndentedWriter.Float(layer.Epsilon), momentum = IndentedWriter.Float(layer.Momentum);
+            string eps = IndentedWriter.Float(batchNorm.Epsilon), momentum = IndentedWriter.Float(batchNorm.Momentum);
             writer.Line($"// forward, layer {layer.Number} (BatchNorm over {u} features, eps {eps}, momentum {momentum})");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
@@ -22,9 +23,9 @@ namespace NnGen.Generator.Emitting
                     .Line($"{ReadOnlySpan} beta = new(Parameters, {layer.BiasOffset}, {u});")
                     .Line($"{Span} runningMean = new(State, {layer.StateOffset}, {u});")
                     .Line($"{Span} runningVar = new(State, {layer.StateOffset + u}, {u});")
-                    .Line($"{Span} y = new({Z(layer)}, 0, n * {u});")
-                    .Line($"{Span} xhat = new({XHat(layer)}, 0, n * {u});")
-                    .Line($"{Span} invStd = new({InvStd(layer)}, 0, {u});");
+                    .Line($"{Span} y = new({layer.PreActivation!.Value.Name}, 0, n * {u});")
+                    .Line($"{Span} xhat = new({layer.BufferOf(BufferRole.Normalized).Name}, 0, n * {u});")
+                    .Line($"{Span} invStd = new({layer.BufferOf(BufferRole.InverseDeviation).Name}, 0, {u});");
                 using (writer.Open($"for (int j = 0; j < {u}; j++)"))
                 {
                     writer.Line("float mean, inv;");
@@ -57,16 +58,16 @@ namespace NnGen.Generator.Emitting
             }
         }
 
-        public static void WriteBatchNormBackward(IndentedWriter writer, LayerModel layer, LayerModel? below)
+        public static void WriteBatchNormBackward(IndentedWriter writer, LayerPlan layer)
         {
             int u = layer.Units;
             writer.Line($"{ReadOnlySpan} gamma = new(Parameters, {layer.WeightOffset}, {u});")
                 .Line($"{Span} gGamma = new(Gradients, {layer.WeightOffset}, {u});")
                 .Line($"{Span} gBeta = new(Gradients, {layer.BiasOffset}, {u});")
-                .Line($"{ReadOnlySpan} d = new({D(layer)}, 0, n * {u});")
-                .Line($"{ReadOnlySpan} xhat = new({XHat(layer)}, 0, n * {u});")
-                .Line($"{ReadOnlySpan} invStd = new({InvStd(layer)}, 0, {u});");
-            if (below is not null) writer.Line($"{Span} dx = new({D(below)}, 0, n * {u});");
+                .Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});")
+                .Line($"{ReadOnlySpan} xhat = new({layer.BufferOf(BufferRole.Normalized).Name}, 0, n * {u});")
+                .Line($"{ReadOnlySpan} invStd = new({layer.BufferOf(BufferRole.InverseDeviation).Name}, 0, {u});");
+            if (layer.GradientBelow is { } below) writer.Line($"{Span} dx = new({below.Name}, 0, n * {u});");
             using (writer.Open($"for (int j = 0; j < {u}; j++)"))
             {
                 writer.Line("// gamma is a multiply gate on xhat, beta an add gate")
@@ -74,25 +75,25 @@ namespace NnGen.Generator.Emitting
                     .Line($"for (int s = 0; s < n; s++) {{ float dj = d[s * {u} + j]; sumD += dj; sumDXHat += dj * xhat[s * {u} + j]; }}")
                     .Line("gGamma[j] += sumDXHat;")
                     .Line("gBeta[j] += sumD;");
-                if (below is null) return;
+                if (layer.GradientBelow is null) return;
                 writer.Line("// through the batch statistics: every sample's xhat depends on the whole column")
                     .Line("float scale = gamma[j] * invStd[j] / n;")
                     .Line($"for (int s = 0; s < n; s++) dx[s * {u} + j] = scale * (n * d[s * {u} + j] - sumD - xhat[s * {u} + j] * sumDXHat);");
             }
         }
 
-        public static void WriteLayerNormForward(IndentedWriter writer, LayerModel layer)
+        public static void WriteLayerNormForward(IndentedWriter writer, LayerPlan layer, LayerNormLayer layerNorm)
         {
             int u = layer.Units;
-            string eps = IndentedWriter.Float(layer.Epsilon);
+            string eps = IndentedWriter.Float(layerNorm.Epsilon);
             writer.Line($"// forward, layer {layer.Number} (LayerNorm over {u} features of each sample, eps {eps})");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
                 writer.Line($"{ReadOnlySpan} gamma = new(Parameters, {layer.WeightOffset}, {u});")
                     .Line($"{ReadOnlySpan} beta = new(Parameters, {layer.BiasOffset}, {u});")
-                    .Line($"{Span} y = new({Z(layer)}, 0, n * {u});")
-                    .Line($"{Span} xhat = new({XHat(layer)}, 0, n * {u});")
-                    .Line($"{Span} invStd = new({InvStd(layer)}, 0, n);");
+                    .Line($"{Span} y = new({layer.PreActivation!.Value.Name}, 0, n * {u});")
+                    .Line($"{Span} xhat = new({layer.BufferOf(BufferRole.Normalized).Name}, 0, n * {u});")
+                    .Line($"{Span} invStd = new({layer.BufferOf(BufferRole.InverseDeviation).Name}, 0, n);");
                 using (writer.Open("for (int s = 0; s < n; s++)"))
                 {
                     writer.Line($"{ReadOnlySpan} xs = x.Slice(s * {u}, {u});")
@@ -112,16 +113,16 @@ namespace NnGen.Generator.Emitting
             }
         }
 
-        public static void WriteLayerNormBackward(IndentedWriter writer, LayerModel layer, LayerModel? below)
+        public static void WriteLayerNormBackward(IndentedWriter writer, LayerPlan layer)
         {
             int u = layer.Units;
             writer.Line($"{ReadOnlySpan} gamma = new(Parameters, {layer.WeightOffset}, {u});")
                 .Line($"{Span} gGamma = new(Gradients, {layer.WeightOffset}, {u});")
                 .Line($"{Span} gBeta = new(Gradients, {layer.BiasOffset}, {u});")
-                .Line($"{ReadOnlySpan} d = new({D(layer)}, 0, n * {u});")
-                .Line($"{ReadOnlySpan} xhat = new({XHat(layer)}, 0, n * {u});")
-                .Line($"{ReadOnlySpan} invStd = new({InvStd(layer)}, 0, n);");
-            if (below is not null) writer.Line($"{Span} dx = new({D(below)}, 0, n * {u});");
+                .Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});")
+                .Line($"{ReadOnlySpan} xhat = new({layer.BufferOf(BufferRole.Normalized).Name}, 0, n * {u});")
+                .Line($"{ReadOnlySpan} invStd = new({layer.BufferOf(BufferRole.InverseDeviation).Name}, 0, n);");
+            if (layer.GradientBelow is { } below) writer.Line($"{Span} dx = new({below.Name}, 0, n * {u});");
             using (writer.Open("for (int s = 0; s < n; s++)"))
             {
                 writer.Line("float sumDXHat = 0f, sumDXHatXHat = 0f;");
@@ -134,7 +135,7 @@ namespace NnGen.Generator.Emitting
                         .Line("sumDXHat += dh;")
                         .Line("sumDXHatXHat += dh * h;");
                 }
-                if (below is null) return;
+                if (layer.GradientBelow is null) return;
                 writer.Line($"float scale = invStd[s] / {u};")
                     .Line($"for (int j = 0; j < {u}; j++) dx[s * {u} + j] = scale * ({u} * d[s * {u} + j] * gamma[j] - sumDXHat - xhat[s * {u} + j] * sumDXHatXHat);");
             }

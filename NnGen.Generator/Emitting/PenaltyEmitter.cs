@@ -1,4 +1,5 @@
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting
 {
@@ -8,16 +9,16 @@ namespace NnGen.Generator.Emitting
     /// </summary>
     internal static class PenaltyEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model)
+        public static void Write(IndentedWriter writer, NetworkPlan plan)
         {
             writer.Line("// the L1/L2 penalty on the dense weights: added to the loss and, with the gradient, to Gradients");
             using (writer.Open("private double NnPenalty(bool withGradient)"))
             {
                 writer.Line("double penalty = 0;");
-                foreach (LayerModel layer in model.Layers)
+                foreach (LayerPlan layer in plan.Layers)
                 {
-                    if (layer.Kind != LayerKind.Dense || (layer.L1 == 0f && layer.L2 == 0f)) continue;
-                    string l1 = IndentedWriter.Float(layer.L1), l2 = IndentedWriter.Float(layer.L2);
+                    if (layer.Layer is not DenseLayer { HasPenalty: true } dense) continue;
+                    string l1 = IndentedWriter.Float(dense.L1), l2 = IndentedWriter.Float(dense.L2);
                     writer.Line($"// layer {layer.Number}: L1 {l1}, L2 {l2}");
                     using (writer.Open($"for (int i = {layer.WeightOffset}; i < {layer.WeightOffset + layer.WeightCount}; i++)"))
                     {

@@ -1,15 +1,15 @@
-using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting
 {
     /// <summary>Writes Save and Load: the network's parameters and state through the runtime's model file format.</summary>
     internal static class SerializationEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model)
+        public static void Write(IndentedWriter writer, NetworkPlan plan)
         {
-            string type = model.TypeName;
-            writer.Line($"/// <summary>Identifies this network's shape in model files: FNV-1a of \"{ModelSignature.Describe(model)}\".</summary>")
-                .Line($"public const ulong ModelSignature = 0x{ModelSignature.Compute(model):X16}UL;")
+            string type = plan.TypeName;
+            writer.Line($"/// <summary>Identifies this network's shape in model files: FNV-1a of \"{plan.SignatureText}\".</summary>")
+                .Line($"public const ulong ModelSignature = 0x{plan.Signature:X16}UL;")
                 .Line()
                 .Line("/// <summary>Writes the parameters and state as a model file to <paramref name=\"stream\"/>.</summary>")
                 .Line($"public void Save(global::System.IO.Stream stream) => global::NnGen.ModelFile.Write(stream, ModelSignature, Parameters, State);")
@@ -18,10 +18,10 @@ namespace NnGen.Generator.Emitting
                 .Line($"public void Save(string path) => global::NnGen.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);")
                 .Line()
                 .Line("/// <summary>Replaces the parameters and state with a model file's; on a <see cref=\"global::NnGen.ModelFileException\"/> nothing changes.</summary>")
-                .Line($"public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, \"{model.FullName}\", Parameters, State);")
+                .Line($"public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, \"{plan.FullName}\", Parameters, State);")
                 .Line()
                 .Line("/// <summary>Replaces the parameters and state with those of the model file at <paramref name=\"path\"/>; on an error nothing changes.</summary>")
-                .Line($"public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, \"{model.FullName}\", Parameters, State);")
+                .Line($"public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, \"{plan.FullName}\", Parameters, State);")
                 .Line()
                 .Line("/// <summary>Creates a network from a model file.</summary>");
             using (writer.Open($"public static {type} Load(global::System.IO.Stream stream)"))

@@ -1,5 +1,6 @@
 using NnGen.Generator.Model;
-using static NnGen.Generator.Emitting.LoopNames;
+using NnGen.Generator.Planning;
+using static NnGen.Generator.Emitting.LoopTypes;
 
 namespace NnGen.Generator.Emitting
 {
@@ -11,50 +12,49 @@ namespace NnGen.Generator.Emitting
     {
         public const string RandomField = "_nnRandom";
 
-        public static void WriteForward(IndentedWriter writer, LayerModel layer)
+        public static void WriteForward(IndentedWriter writer, LayerPlan layer)
         {
             int u = layer.Units;
-            bool dropout = layer.Kind == LayerKind.Dropout;
-            writer.Line(dropout
-                ? $"// forward, layer {layer.Number} (Dropout, rate {Describe(layer.Rate)}): in training each value is dropped with that probability and the rest scaled by 1 / (1 - rate)"
-                : $"// forward, layer {layer.Number} (GaussianNoise, sd {Describe(layer.Rate)}): in training each value gets an add gate of normal noise");
+            var dropout = layer.Layer as DropoutLayer;
+            float noise = layer.Layer is GaussianNoiseLayer gaussian ? gaussian.StandardDeviation : 0f;
+            writer.Line(dropout is not null
+                ? $"// forward, layer {layer.Number} (Dropout, rate {Numbers.Text(dropout.Rate)}): in training each value is dropped with that probability and the rest scaled by 1 / (1 - rate)"
+                : $"// forward, layer {layer.Number} (GaussianNoise, sd {Numbers.Text(noise)}): in training each value gets an add gate of normal noise");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
-                writer.Line($"{Span} y = new({Out(layer)}, 0, n * {u});")
+                writer.Line($"{Span} y = new({layer.Output.Name}, 0, n * {u});")
                     .Line($"x.Slice(0, n * {u}).CopyTo(y);")
                     .Line("if (!training) return;");
-                if (dropout)
+                if (dropout is not null)
                 {
-                    float keep = 1f - layer.Rate;
-                    writer.Line($"{Span} mask = new({Mask(layer)}, 0, n * {u});");
+                    float keep = 1f - dropout.Rate;
+                    writer.Line($"{Span} mask = new({layer.BufferOf(BufferRole.DropoutMask).Name}, 0, n * {u});");
                     using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
                     {
-                        writer.Line($"mask[j] = {RandomField}.NextDouble() < {IndentedWriter.Float(layer.Rate)} ? 0f : {IndentedWriter.Float(1f / keep)};")
+                        writer.Line($"mask[j] = {RandomField}.NextDouble() < {IndentedWriter.Float(dropout.Rate)} ? 0f : {IndentedWriter.Float(1f / keep)};")
                             .Line("y[j] *= mask[j];");
                     }
                 }
                 else
                 {
-                    writer.Line($"for (int j = 0; j < n * {u}; j++) y[j] += {IndentedWriter.Float(layer.Rate)} * (float){RandomField}.NextNormal();");
+                    writer.Line($"for (int j = 0; j < n * {u}; j++) y[j] += {IndentedWriter.Float(noise)} * (float){RandomField}.NextNormal();");
                 }
             }
         }
 
-        public static void WriteBackward(IndentedWriter writer, LayerModel layer, LayerModel? below)
+        public static void WriteBackward(IndentedWriter writer, LayerPlan layer)
         {
-            if (below is null) return;
+            if (layer.GradientBelow is not { } below) return;
             int u = layer.Units;
-            writer.Line($"{ReadOnlySpan} d = new({D(layer)}, 0, n * {u});")
-                .Line($"{Span} da = new({D(below)}, 0, n * {u});");
-            if (layer.Kind == LayerKind.Dropout)
+            writer.Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});")
+                .Line($"{Span} da = new({below.Name}, 0, n * {u});");
+            if (layer.Layer is DropoutLayer)
                 writer.Line("// the multiply gate of the mask switches in the mask")
-                    .Line($"{ReadOnlySpan} mask = new({Mask(layer)}, 0, n * {u});")
+                    .Line($"{ReadOnlySpan} mask = new({layer.BufferOf(BufferRole.DropoutMask).Name}, 0, n * {u});")
                     .Line($"for (int j = 0; j < n * {u}; j++) da[j] = d[j] * mask[j];");
             else
                 writer.Line("// the add gate of the noise passes the gradient through unchanged")
                     .Line("d.CopyTo(da);");
         }
-
-        private static string Describe(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -20,6 +20,10 @@ namespace NnGen.Generator.Model
             return new DiagnosticInfo(descriptor, lineSpan.Path ?? string.Empty, location.SourceSpan, lineSpan.Span, arguments.ToEquatableArray());
         }
 
+        /// <summary>A diagnostic at <paramref name="site"/>, decided after parsing (by the plan).</summary>
+        public static DiagnosticInfo At(DiagnosticDescriptor descriptor, DiagnosticSite site, params string[] arguments)
+            => new(descriptor, site.FilePath, site.Span, site.LineSpan, arguments.ToEquatableArray());
+
         public Diagnostic ToDiagnostic()
         {
             Location location = FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan);
@@ -29,9 +33,19 @@ namespace NnGen.Generator.Model
         }
     }
 
+    /// <summary>A place in the source as plain values: where a diagnostic decided after parsing is reported.</summary>
+    internal sealed record DiagnosticSite(string FilePath, TextSpan Span, LinePositionSpan LineSpan, string Name)
+    {
+        public static DiagnosticSite Of(Location location, string name)
+        {
+            FileLinePositionSpan lineSpan = location.GetLineSpan();
+            return new DiagnosticSite(lineSpan.Path ?? string.Empty, location.SourceSpan, lineSpan.Span, name);
+        }
+    }
+
     /// <summary>
-    /// What the parse step hands on: the model (null when the declaration has errors), its diagnostics, and the note
-    /// that the network gets no GPU kernels (reported only when the compilation references ILGPU).
+    /// What the parse step hands on: the model (null when the declaration has errors), its diagnostics, and the class
+    /// name's site, where notes that the plan decides (NNG0023: no GPU kernels) are reported.
     /// </summary>
-    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticInfo? GpuNote = null);
+    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticSite? NameSite = null);
 }

@@ -5,7 +5,7 @@ using NnGen.Generator.Model;
 
 namespace NnGen.Generator.Parsing
 {
-    /// <summary>Reads one [Dense] attribute into a <see cref="LayerModel"/>, checking its size, activation and options.</summary>
+    /// <summary>Reads one [Dense] attribute into a <see cref="DenseLayer"/>, checking its size, activation and options.</summary>
     internal static class DenseParser
     {
         public const float DefaultLeakyReLUAlpha = 0.01f;
@@ -13,7 +13,7 @@ namespace NnGen.Generator.Parsing
         public const float DefaultInitScale = 0.05f;
 
         /// <summary>Returns null only when an argument is erroneous (the compiler reports it); problems of ours go to diagnostics.</summary>
-        public static LayerModel? Parse(AttributeData attribute, int number, int fanIn, Init defaultInit, float defaultL1, float defaultL2, Location location, bool isLast, List<DiagnosticInfo> diagnostics)
+        public static DenseLayer? Parse(AttributeData attribute, int number, int fanIn, Init defaultInit, float defaultL1, float defaultL2, Location location, bool isLast, List<DiagnosticInfo> diagnostics)
         {
             if (!NetworkParser.TryReadInt(attribute, 0, out int units)) return null;
             var activation = Activation.Identity;
@@ -47,14 +47,13 @@ namespace NnGen.Generator.Parsing
             NetworkParser.CheckPenalty("L1", l1, location, diagnostics);
             NetworkParser.CheckPenalty("L2", l2, location, diagnostics);
 
-            return new LayerModel(
-                LayerKind.Dense, number, fanIn, units, activation,
+            return new DenseLayer(
+                number, fanIn, units, activation,
                 CheckAlpha(activation, alpha, location, diagnostics),
                 init,
                 CheckInitScale(init, initScale, location, diagnostics),
-                ParameterOffset: 0,
-                L1: l1,
-                L2: l2);
+                l1,
+                l2);
         }
 
         internal static void CheckSoftmaxLast(Activation activation, int number, bool isLast, Location location, List<DiagnosticInfo> diagnostics)

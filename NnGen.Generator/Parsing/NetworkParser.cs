@@ -25,11 +25,11 @@ namespace NnGen.Generator.Parsing
             var diagnostics = new List<DiagnosticInfo>();
             NetworkModel? model = TryParse(context, diagnostics, cancellationToken);
             if (diagnostics.Count > 0 || model is null) return new ParseResult(null, diagnostics.ToEquatableArray());
-            string? unsupported = Emitting.Gpu.GpuShape.Unsupported(model);
-            DiagnosticInfo? gpuNote = unsupported is null || context.TargetNode is not TypeDeclarationSyntax declaration
-                ? null
-                : DiagnosticInfo.Create(DiagnosticDescriptors.NoGpuKernels, declaration.Identifier.GetLocation(), declaration.Identifier.ValueText, unsupported);
-            return new ParseResult(model, diagnostics.ToEquatableArray(), gpuNote);
+            // Where a note about the network (NNG0023, decided by the plan) is reported: the class name.
+            DiagnosticSite? nameSite = context.TargetNode is TypeDeclarationSyntax declaration
+                ? DiagnosticSite.Of(declaration.Identifier.GetLocation(), declaration.Identifier.ValueText)
+                : null;
+            return new ParseResult(model, diagnostics.ToEquatableArray(), nameSite);
         }
 
         private static NetworkModel? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, inputLocation, "The input size", Format(inputSize)));
 
             var layers = ImmutableArray.CreateBuilder<LayerModel>(layerAttributes.Count);
-            long parameterOffset = 0, stateOffset = 0;
+            long parameters = 0, state = 0;
             int fanIn = inputSize;
             for (int i = 0; i < layerAttributes.Count; i++)
             {
@@ -92,22 +92,17 @@ namespace NnGen.Generator.Parsing
                     ? DenseParser.Parse(attribute, i + 1, fanIn, defaultInit, networkOptions.L1, networkOptions.L2, location, isLast, diagnostics)
                     : OtherLayerParser.Parse(attribute, i + 1, fanIn, location, isLast, diagnostics);
                 if (layer is null) return null;
-                layers.Add(layer with
-                {
-                    ParameterOffset = (int)Math.Min(parameterOffset, int.MaxValue),
-                    StateOffset = (int)Math.Min(stateOffset, int.MaxValue),
-                });
-                parameterOffset += ParameterCount(layer.Kind, fanIn, layer.Units);
-                stateOffset += layer.Kind == LayerKind.BatchNorm ? 2L * Math.Max(layer.Units, 0) : 0;
+                layers.Add(layer);
+                parameters += layer.ParameterCount;
+                state += layer.StateCount;
                 fanIn = layer.Units;
             }
 
-            if (parameterOffset + stateOffset > MaxParameters)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(parameterOffset + stateOffset), Format(MaxParameters)));
+            if (parameters + state > MaxParameters)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(parameters + state), Format(MaxParameters)));
 
-            LayerModel last = layers[layers.Count - 1];
             Location lastLocation = LocationOf(layerAttributes[layerAttributes.Count - 1], nameLocation, cancellationToken);
-            if (last.Kind != LayerKind.Dense)
+            if (layers[layers.Count - 1] is not DenseLayer last)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.LastLayerNotDense, lastLocation, AttributeNames.LayerName(layerAttributes[layerAttributes.Count - 1].AttributeClass?.ToDisplayString()) ?? "?"));
             else
                 CheckLoss(loss, last, lastLocation, diagnostics);
@@ -148,7 +143,7 @@ namespace NnGen.Generator.Parsing
             return true;
         }
 
-        private static void CheckLoss(Loss loss, LayerModel last, Location location, List<DiagnosticInfo> diagnostics)
+        private static void CheckLoss(Loss loss, DenseLayer last, Location location, List<DiagnosticInfo> diagnostics)
         {
             if (loss == Loss.CategoricalCrossEntropy && last.Activation != Activation.Softmax)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CategoricalNeedsSoftmax, location, last.Activation.ToString()));
@@ -163,25 +158,13 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownEnumValue, location, $"({enumName}){Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}", enumName));
         }
 
-        /// <summary>The parameters of a layer in 64 bits, so that absurd sizes are reported, not overflowed.</summary>
-        private static long ParameterCount(LayerKind kind, int fanIn, int units)
-        {
-            long width = Math.Max(units, 0);
-            return kind switch
-            {
-                LayerKind.Dense => Math.Max(fanIn, 0) * width + width,
-                LayerKind.BatchNorm or LayerKind.LayerNorm => 2 * width,
-                _ => 0,
-            };
-        }
-
         internal static void CheckPenalty(string name, float value, Location location, List<DiagnosticInfo> diagnostics)
         {
             if (!(value >= 0f) || float.IsInfinity(value))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, name, Describe(value), "write a finite penalty >= 0"));
         }
 
-        internal static string Describe(float value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        internal static string Describe(float value) => Numbers.Text(value);
 
         internal static bool TryReadInt(AttributeData attribute, int index, out int value)
         {
@@ -193,7 +176,7 @@ namespace NnGen.Generator.Parsing
             return true;
         }
 
-        internal static string Format(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        internal static string Format(long value) => Numbers.Text(value);
 
         private static bool IsOn(TypeDeclarationSyntax declaration, AttributeData attribute)
         {

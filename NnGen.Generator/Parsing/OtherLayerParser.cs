@@ -37,8 +37,7 @@ namespace NnGen.Generator.Parsing
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, "The dropout rate", NetworkParser.Describe(rate), "write a probability in [0, 1)"));
                     if (!dropout && (!(rate >= 0f) || float.IsInfinity(rate)))
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, "The noise standard deviation", NetworkParser.Describe(rate), "write a finite number >= 0"));
-                    return new LayerModel(dropout ? LayerKind.Dropout : LayerKind.GaussianNoise, number, fanIn, fanIn,
-                        Activation.Identity, 0f, Init.Zeros, 0f, ParameterOffset: 0, Rate: rate);
+                    return dropout ? new DropoutLayer(number, fanIn, rate) : new GaussianNoiseLayer(number, fanIn, rate);
                 }
 
                 case AttributeNames.BatchNorm:
@@ -60,8 +59,9 @@ namespace NnGen.Generator.Parsing
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, "Epsilon", NetworkParser.Describe(epsilon), "write a small finite number > 0, such as 1e-5f"));
                     if (batch && !(momentum >= 0f && momentum <= 1f))
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location, "Momentum", NetworkParser.Describe(momentum), "write a number in [0, 1], such as PyTorch's 0.1f"));
-                    return new LayerModel(batch ? LayerKind.BatchNorm : LayerKind.LayerNorm, number, fanIn, fanIn,
-                        activation, alpha, Init.Ones, 0f, ParameterOffset: 0, Momentum: batch ? momentum : 0f, Epsilon: epsilon);
+                    return batch
+                        ? new BatchNormLayer(number, fanIn, activation, alpha, momentum, epsilon)
+                        : new LayerNormLayer(number, fanIn, activation, alpha, epsilon);
                 }
 
                 default:

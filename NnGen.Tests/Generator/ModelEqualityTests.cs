@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Text;
 using NnGenGenerator::NnGen.Generator;
 using NnGenGenerator::NnGen.Generator.Diagnostics;
 using NnGenGenerator::NnGen.Generator.Model;
+using NnGenGenerator::NnGen.Generator.Planning;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 
@@ -65,8 +66,8 @@ public sealed class ModelEqualityTests
         Assert.Equal(new[] { new ContainingTypeModel("class", "Outer") }, model.ContainingTypes);
         Assert.Equal("CategoricalCrossEntropy", model.Loss.ToString());
         Assert.Equal(
-            new[] { "1 4->8 LeakyReLU 0.1 HeNormal 0 @0", "2 8->3 Softmax 0 HeNormal 0 @40" },
-            model.Layers.Select(l => FormattableString.Invariant($"{l.Number} {l.FanIn}->{l.Units} {l.Activation} {l.Alpha} {l.Init} {l.InitScale} @{l.WeightOffset}")));
+            new[] { "1 4->8 LeakyReLU 0.1 HeNormal 0", "2 8->3 Softmax 0 HeNormal 0" },
+            model.Layers.Cast<DenseLayer>().Select(l => FormattableString.Invariant($"{l.Number} {l.FanIn}->{l.Units} {l.Activation} {l.Alpha} {l.Init} {l.InitScale}")));
     }
 
     [Theory]
@@ -90,9 +91,10 @@ public sealed class ModelEqualityTests
     [Fact]
     public void Every_layer_field_takes_part_in_equality()
     {
-        LayerModel layer = Sample().Layers[0];
+        var layer = (DenseLayer)Sample().Layers[0];
 
-        Assert.Equal(layer, layer with { });
+        Assert.Equal(layer, (DenseLayer)Sample().Layers[0]);
+        Assert.Equal(layer.GetHashCode(), Sample().Layers[0].GetHashCode());
         Assert.NotEqual(layer, layer with { Number = 2 });
         Assert.NotEqual(layer, layer with { FanIn = 5 });
         Assert.NotEqual(layer, layer with { Units = 9 });
@@ -100,14 +102,16 @@ public sealed class ModelEqualityTests
         Assert.NotEqual(layer, layer with { Alpha = 0.2f });
         Assert.NotEqual(layer, layer with { Init = Value(layer.Init, 0) });
         Assert.NotEqual(layer, layer with { InitScale = 1f });
-        Assert.NotEqual(layer, layer with { ParameterOffset = 1 });
-        Assert.NotEqual(layer, layer with { Kind = LayerKind.LayerNorm });
         Assert.NotEqual(layer, layer with { L1 = 0.5f });
         Assert.NotEqual(layer, layer with { L2 = 0.5f });
-        Assert.NotEqual(layer, layer with { Rate = 0.5f });
-        Assert.NotEqual(layer, layer with { Momentum = 0.5f });
-        Assert.NotEqual(layer, layer with { Epsilon = 0.5f });
-        Assert.NotEqual(layer, layer with { StateOffset = 3 });
+
+        var batchNorm = new BatchNormLayer(2, 8, layer.Activation, 0f, 0.1f, 1e-5f);
+        Assert.Equal(batchNorm, new BatchNormLayer(2, 8, layer.Activation, 0f, 0.1f, 1e-5f));
+        Assert.NotEqual(batchNorm, batchNorm with { Momentum = 0.5f });
+        Assert.NotEqual(batchNorm, batchNorm with { Epsilon = 0.5f });
+        Assert.NotEqual<LayerModel>(batchNorm, new LayerNormLayer(2, 8, layer.Activation, 0f, 1e-5f));
+        Assert.NotEqual<LayerModel>(new DropoutLayer(2, 8, 0.5f), new GaussianNoiseLayer(2, 8, 0.5f));
+        Assert.NotEqual(new DropoutLayer(2, 8, 0.5f), new DropoutLayer(2, 8, 0.25f));
     }
 
     [Fact]
@@ -129,13 +133,14 @@ public sealed class ModelEqualityTests
     public void Derived_shape_follows_the_layers()
     {
         NetworkModel model = Sample();
+        NetworkPlan plan = NetworkPlanner.Plan(model);
 
         Assert.Equal(3, model.OutputSize);
-        Assert.Equal(4 * 8 + 8 + 8 * 3 + 3, model.ParameterCount);
-        Assert.Equal(2L * (4 * 8 + 8 * 3), model.ForwardFlopsPerSample);
         Assert.Equal("Demo.Outer.Net", model.FullName);
-        Assert.Equal(40, model.Layers[1].WeightOffset);
-        Assert.Equal(64, model.Layers[1].BiasOffset);
+        Assert.Equal(4 * 8 + 8 + 8 * 3 + 3, plan.ParameterCount);
+        Assert.Equal(2L * (4 * 8 + 8 * 3), plan.ForwardFlopsPerSample);
+        Assert.Equal(40, plan.Layers[1].WeightOffset);
+        Assert.Equal(64, plan.Layers[1].BiasOffset);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class StepOutputPurityTests
             }
         }
 
-        Assert.Equal(4, outputs); // two parse results, one model, one diagnostics list
+        Assert.Equal(5, outputs); // two parse results, one model, its plan, one diagnostics list
         if (found.Count > 0) throw new XunitException("Step outputs hold Roslyn objects:\n" + string.Join("\n", found));
     }
 

@@ -12,7 +12,7 @@ namespace NnGen.Tests.Incremental;
 /// <summary>Reads the named pipeline steps of a generator run: their output values and why each was produced.</summary>
 internal static class TrackedSteps
 {
-    public static readonly string[] Names = { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics };
+    public static readonly string[] Names = { TrackingNames.Parse, TrackingNames.Model, TrackingNames.Plan, TrackingNames.Diagnostics };
 
     /// <summary>Every output of the named step, with its reason (New, Cached, Unchanged, Modified, Removed).</summary>
     public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRun run, string name)

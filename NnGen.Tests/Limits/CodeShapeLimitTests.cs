@@ -2,7 +2,7 @@ extern alias NnGenGenerator;
 
 using System.Linq;
 using NnGen.Tests.Infrastructure;
-using NnGenGenerator::NnGen.Generator.Emitting;
+using NnGenGenerator::NnGen.Generator.Planning;
 using Xunit;
 
 namespace NnGen.Tests.Limits;
@@ -17,7 +17,7 @@ public sealed class CodeShapeLimitTests
     private const string LoopMarker = "global::NnGen.Kernels.DenseKernels";
 
     [Fact]
-    public void The_stated_budgets() => Assert.Equal((64, 1024), (CodeShape.UnrollWeightLimit, CodeShape.UnrollTotalWeightLimit));
+    public void The_stated_budgets() => Assert.Equal((64, 1024), (CodeShapes.UnrollWeightLimit, CodeShapes.UnrollTotalWeightLimit));
 
     [Theory]
     [InlineData(16, true)]    // 16 * 64 = 1,024 weights: at the budget

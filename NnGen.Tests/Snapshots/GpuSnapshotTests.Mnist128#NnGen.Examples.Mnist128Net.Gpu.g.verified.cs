@@ -495,11 +495,11 @@ namespace NnGen.Examples
                 public static void SoftmaxLayer2(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> z, global::ILGPU.ArrayView<float> a)
                 {
                     int r = index.X * 10;
-                    float m = z[r];
-                    for (int k = 1; k < 10; k++) m = global::System.MathF.Max(m, z[r + k]);
-                    float total = 0f;
-                    for (int k = 0; k < 10; k++) { float e = NnExp(z[r + k] - m); a[r + k] = e; total += e; }
-                    for (int k = 0; k < 10; k++) a[r + k] = a[r + k] / total;
+                    float max2 = z[r];
+                    for (int k = 1; k < 10; k++) max2 = global::System.MathF.Max(max2, z[r + k]);
+                    float total2 = 0f;
+                    for (int k = 0; k < 10; k++) { float e = NnExp(z[r + k] - max2); a[r + k] = e; total2 += e; }
+                    for (int k = 0; k < 10; k++) a[r + k] = a[r + k] / total2;
                 }
 
                 // the loss gate, one thread per sample: the sample's loss and, when withGradient is 1, dL/dz of the last layer
@@ -508,11 +508,11 @@ namespace NnGen.Examples
                     int s = index.X, r = s * 10;
                     // loss gate (CategoricalCrossEntropy): its local gradient starts the backward pass
                     float loss = 0f;
-                    float m = z[r + 0];
-                    for (int k = 1; k < 10; k++) m = global::System.MathF.Max(m, z[r + k]);
+                    float max = z[r];
+                    for (int k = 1; k < 10; k++) max = global::System.MathF.Max(max, z[r + k]);
                     float total = 0f;
-                    for (int k = 0; k < 10; k++) total += NnExp(z[r + k] - m);
-                    float logSumExp = m + NnLog(total);
+                    for (int k = 0; k < 10; k++) total += NnExp(z[r + k] - max);
+                    float logSumExp = max + NnLog(total);
                     float sumT = 0f;
                     for (int k = 0; k < 10; k++) { loss += t[r + k] * (logSumExp - z[r + k]); sumT += t[r + k]; }
                     if (withGradient != 0) for (int k = 0; k < 10; k++) dz[r + k] = (a[r + k] * sumT - t[r + k]) * invCount;

@@ -168,11 +168,11 @@ namespace NnGen.Examples
                 // softmax over the row, shifted by its maximum so that no exponential overflows
                 global::System.ReadOnlySpan<float> zs = z.Slice(s * 10, 10);
                 global::System.Span<float> @as = a.Slice(s * 10, 10);
-                float max = zs[0];
-                for (int k = 1; k < 10; k++) max = global::System.MathF.Max(max, zs[k]);
-                float total = 0f;
-                for (int k = 0; k < 10; k++) total += @as[k] = global::System.MathF.Exp(zs[k] - max);
-                for (int k = 0; k < 10; k++) @as[k] /= total;
+                float max2 = zs[0];
+                for (int k = 1; k < 10; k++) max2 = global::System.MathF.Max(max2, zs[k]);
+                float total2 = 0f;
+                for (int k = 0; k < 10; k++) { float e = global::System.MathF.Exp(zs[k] - max2); @as[k] = e; total2 += e; }
+                for (int k = 0; k < 10; k++) @as[k] = @as[k] / total2;
             }
         }
 

@@ -1,4 +1,5 @@
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.Gpu.GpuKernelCatalog;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -10,9 +11,9 @@ namespace NnGen.Generator.Emitting.Gpu
     /// </summary>
     internal static class GpuCommonKernelEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels, bool fused)
+        public static void Write(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels, bool fused)
         {
-            int i = model.InputSize, o = model.OutputSize, p = model.ParameterCount, chunk = GpuShape.Chunk;
+            int i = plan.InputSize, o = plan.OutputSize, p = plan.ParameterCount, chunk = GpuShape.Chunk;
 
             writer.Line("// the mini-batch gather: one thread per (sample of the batch, feature or target), rows picked by the epoch's order");
             using (kernels.Open(writer, "GatherBatch", $"{IntView} order", "int start", $"{View} features", $"{View} labels", $"{View} x", $"{View} t"))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting.Gpu
 {
@@ -12,14 +13,15 @@ namespace NnGen.Generator.Emitting.Gpu
         /// <summary>The GPU file's hint name beside the CPU file's ("N.g.cs" gives "N.Gpu.g.cs").</summary>
         public static string HintName(string cpuHintName) => cpuHintName.Substring(0, cpuHintName.Length - ".g.cs".Length) + ".Gpu.g.cs";
 
-        public static string Emit(NetworkModel model)
+        public static string Emit(NetworkPlan plan)
         {
-            bool fused = GpuShape.IsFused(model);
+            NetworkModel model = plan.Network;
+            bool fused = plan.GpuShape == GpuCodeShape.Fused;
             var kernels = new GpuKernelCatalog();
             var kernelText = new IndentedWriter();
-            if (fused) GpuFusedKernelEmitter.Write(kernelText, model, kernels);
-            else GpuLayerKernelEmitter.Write(kernelText, model, kernels);
-            GpuCommonKernelEmitter.Write(kernelText, model, kernels, fused);
+            if (fused) GpuFusedKernelEmitter.Write(kernelText, plan, kernels);
+            else GpuLayerKernelEmitter.Write(kernelText, plan, kernels);
+            GpuCommonKernelEmitter.Write(kernelText, plan, kernels, fused);
             kernels.Text = kernelText.ToString();
 
             var writer = new IndentedWriter();
@@ -28,7 +30,7 @@ namespace NnGen.Generator.Emitting.Gpu
             if (model.Namespace is not null) scopes.Add(writer.Open($"namespace {model.Namespace}"));
             foreach (ContainingTypeModel outer in model.ContainingTypes)
                 scopes.Add(writer.Open($"partial {outer.Keyword} {outer.Name}"));
-            using (writer.Open($"partial {model.TypeKeyword} {model.TypeName}"))
+            using (writer.Open($"partial {model.TypeKeyword} {plan.TypeName}"))
             {
                 writer.Line("/// <summary>")
                     .Line("/// Copies this network's parameters to <paramref name=\"accelerator\"/> (an ILGPU accelerator: CUDA, OpenCL or the CPU")
@@ -37,7 +39,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line("/// </summary>")
                     .Line("public Gpu ToGpu(global::ILGPU.Runtime.Accelerator accelerator) => new Gpu(this, accelerator);")
                     .Line();
-                GpuHostEmitter.Write(writer, model, kernels, fused);
+                GpuHostEmitter.Write(writer, plan, kernels, fused);
             }
             for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
             return writer.ToString();

@@ -1,5 +1,6 @@
 using System.Linq;
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.Gpu.GpuPipelineEmitter;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -11,12 +12,12 @@ namespace NnGen.Generator.Emitting.Gpu
     /// </summary>
     internal static class GpuHostEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels, bool fused)
+        public static void Write(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels, bool fused)
         {
-            string type = model.TypeName;
+            string type = plan.TypeName;
             writer.Line("/// <summary>")
-                .Line($"/// Network {NetworkEmitter.Shape(model)}, loss {model.Loss}, on an ILGPU accelerator: {IndentedWriter.Int(model.ParameterCount)} parameters,")
-                .Line($"/// {IndentedWriter.Int(model.ForwardFlopsPerSample)} FLOPs per sample forward; {(fused ? "one fused kernel per sample (forward and backward in registers or local memory)" : "kernels per layer")},")
+                .Line($"/// Network {NetworkEmitter.Shape(plan)}, loss {plan.Loss}, on an ILGPU accelerator: {IndentedWriter.Int(plan.ParameterCount)} parameters,")
+                .Line($"/// {IndentedWriter.Int(plan.ForwardFlopsPerSample)} FLOPs per sample forward; {(fused ? "one fused kernel per sample (forward and backward in registers or local memory)" : "kernels per layer")},")
                 .Line("/// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;")
                 .Line("/// <see cref=\"Parameters\"/> is the host network's array, brought up to date by <see cref=\"CopyParametersTo(global::System.Span{float})\"/>")
                 .Line("/// and at the end of every device epoch of <see cref=\"global::NnGen.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
@@ -28,26 +29,26 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"private readonly {type} _nnNetwork;")
                     .Line("private readonly global::ILGPU.Runtime.Accelerator _nnAccelerator;")
                     .Line("private readonly global::ILGPU.Runtime.AcceleratorStream _nnStream;")
-                    .Line($"private readonly {Buffer} _nnParameters;")
-                    .Line($"private readonly {Buffer} _nnGradients;")
+                    .Line($"private readonly {FloatBuffer} _nnParameters;")
+                    .Line($"private readonly {FloatBuffer} _nnGradients;")
                     .Line("// the per-batch losses of an epoch (slot 0 for single calls), grown with the number of batches")
-                    .Line($"private {Buffer} _nnLosses;")
+                    .Line($"private {FloatBuffer} _nnLosses;")
                     .Line("private readonly float[] _nnLoss = new float[1];")
                     .Line("// optimizer state of the last optimizer seen: SGD's velocity in moment 1, Adam's m and v")
-                    .Line($"private {Buffer}? _nnMoment1, _nnMoment2, _nnCheckpoint, _nnFeatures, _nnLabels;")
+                    .Line($"private {FloatBuffer}? _nnMoment1, _nnMoment2, _nnCheckpoint, _nnFeatures, _nnLabels;")
                     .Line($"private {IntBuffer}? _nnOrder;")
                     .Line("private global::NnGen.IOptimizer? _nnOptimizer;")
                     .Line("private int _nnOptimizerSteps;")
                     .Line("private bool _nnDisposed;");
-                WriteBufferFields(writer, model, fused);
+                WriteBufferFields(writer, plan, fused);
                 writer.Line("// kernel launchers, loaded by the constructor");
                 foreach (GpuKernelCatalog.Kernel kernel in kernels.All)
                     writer.Line($"private readonly {kernel.DelegateType} {GpuKernelCatalog.Field(kernel.Name)};");
                 writer.Line();
 
-                WriteConstructor(writer, model, kernels);
+                WriteConstructor(writer, plan, kernels);
                 writer.Line();
-                WritePublicMembers(writer, model, fused);
+                WritePublicMembers(writer, plan, fused);
                 writer.Line();
                 WriteDeviceTraining(writer);
                 writer.Line();
@@ -55,9 +56,9 @@ namespace NnGen.Generator.Emitting.Gpu
                 writer.Line();
                 WriteHelpers(writer);
                 writer.Line();
-                WriteEnsureCapacity(writer, model, fused);
+                WriteEnsureCapacity(writer, plan, fused);
                 writer.Line();
-                WriteMethods(writer, model, fused);
+                WriteMethods(writer, plan, fused);
                 writer.Line();
                 writer.Line("/// <summary>The kernels: static methods ILGPU compiles for the accelerator; every size but the batch is a constant.</summary>");
                 using (writer.Open("private static class NnKernels"))
@@ -65,10 +66,10 @@ namespace NnGen.Generator.Emitting.Gpu
             }
         }
 
-        private static void WriteConstructor(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        private static void WriteConstructor(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels)
         {
             writer.Line("/// <summary>Uploads the parameters of <paramref name=\"network\"/> to <paramref name=\"accelerator\"/> and loads the kernels.</summary>");
-            using (writer.Open($"internal Gpu({model.TypeName} network, global::ILGPU.Runtime.Accelerator accelerator)"))
+            using (writer.Open($"internal Gpu({plan.TypeName} network, global::ILGPU.Runtime.Accelerator accelerator)"))
             {
                 writer.Line("global::System.ArgumentNullException.ThrowIfNull(accelerator);")
                     .Line("_nnNetwork = network;")
@@ -87,9 +88,9 @@ namespace NnGen.Generator.Emitting.Gpu
             }
         }
 
-        private static void WritePublicMembers(IndentedWriter writer, NetworkModel model, bool fused)
+        private static void WritePublicMembers(IndentedWriter writer, NetworkPlan plan, bool fused)
         {
-            string outputs = Outputs(model, fused);
+            string outputs = Outputs(plan, fused);
             writer.Lines($$"""
                 /// <summary>The accelerator this copy lives on.</summary>
                 public global::ILGPU.Runtime.Accelerator Accelerator => _nnAccelerator;
@@ -117,7 +118,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     NnDownload({{outputs}}, outputs);
                 }
 
-                /// <summary>Returns the {{model.Loss}} of a batch of n samples (a mean, as PyTorch's default reduction), computed on the device.</summary>
+                /// <summary>Returns the {{plan.Loss}} of a batch of n samples (a mean, as PyTorch's default reduction), computed on the device.</summary>
                 public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                 {
                     int n = NnUploadBatch(inputs, targets);
@@ -165,7 +166,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 }
 
                 /// <summary>Copies the device parameters into <paramref name="network"/>.</summary>
-                public void CopyParametersTo({{model.TypeName}} network) => CopyParametersTo(network.Parameters);
+                public void CopyParametersTo({{plan.TypeName}} network) => CopyParametersTo(network.Parameters);
 
                 /// <summary>Copies the device parameters (ParameterCount floats, in the layout of Parameters).</summary>
                 public void CopyParametersTo(global::System.Span<float> parameters)
@@ -212,7 +213,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     _nnLabels?.Dispose();
                     _nnOrder?.Dispose();
                 """);
-            foreach ((string name, _, _) in Buffers(model, fused))
+            foreach ((string name, _, _) in Buffers(plan, fused))
                 writer.Line($"    {name}.Dispose();");
             writer.Line("}");
         }
@@ -337,7 +338,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     }
                 }
 
-                private {{Buffer}} NnMoment(ref {{Buffer}}? moment)
+                private {{FloatBuffer}} NnMoment(ref {{FloatBuffer}}? moment)
                 {
                     if (moment is null)
                     {
@@ -346,7 +347,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     }
                     return moment;
                 }
-                """.Replace("{{Buffer}}", Buffer));
+                """.Replace("{{FloatBuffer}}", FloatBuffer));
         }
 
         private static void WriteHelpers(IndentedWriter writer)
@@ -367,11 +368,11 @@ namespace NnGen.Generator.Emitting.Gpu
                     return n;
                 }
 
-                private void NnUpload({{Buffer}} buffer, global::System.ReadOnlySpan<float> values)
+                private void NnUpload({{FloatBuffer}} buffer, global::System.ReadOnlySpan<float> values)
                     => global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.SubView(0, values.Length), _nnStream, values);
 
                 // copies the first values.Length floats of a device buffer into values, after the queued work
-                private void NnDownload({{Buffer}} buffer, global::System.Span<float> values)
+                private void NnDownload({{FloatBuffer}} buffer, global::System.Span<float> values)
                 {
                     global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(buffer.View.SubView(0, values.Length), _nnStream, values);
                     _nnStream.Synchronize();
@@ -399,7 +400,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     _nnLosses.Dispose();
                     _nnLosses = grown;
                 }
-                """.Replace("{{Buffer}}", Buffer));
+                """.Replace("{{FloatBuffer}}", FloatBuffer));
         }
     }
 }

@@ -1,4 +1,6 @@
+using NnGen.Generator.Emitting.Gates;
 using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.Gpu.GpuKernelCatalog;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -10,28 +12,26 @@ namespace NnGen.Generator.Emitting.Gpu
     /// </summary>
     internal static class GpuLayerKernelEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        public static void Write(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels)
         {
-            foreach (LayerModel layer in model.Layers)
+            foreach (LayerPlan layer in plan.Layers)
             {
                 WriteForward(writer, layer, kernels);
                 if (layer.Activation == Activation.Softmax) WriteSoftmax(writer, layer, kernels);
             }
-            WriteLossGate(writer, model, kernels);
-            for (int l = model.Layers.Count - 1; l >= 0; l--)
+            WriteLossGate(writer, plan, kernels);
+            for (int l = plan.Layers.Count - 1; l >= 0; l--)
             {
-                WriteWeightGradients(writer, model, model.Layers[l], kernels);
-                if (l > 0) WriteBackwardInput(writer, model.Layers[l], model.Layers[l - 1], kernels);
+                LayerPlan layer = plan.Layers[l];
+                WriteWeightGradients(writer, plan, layer, kernels);
+                if (plan.Below(layer) is { } below) WriteBackwardInput(writer, layer, below, kernels);
             }
         }
 
-        /// <summary>Whether the layer keeps its activated output apart from z (everything but Identity).</summary>
-        public static bool HasOut(LayerModel layer) => layer.Activation != Activation.Identity;
-
-        private static void WriteForward(IndentedWriter writer, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteForward(IndentedWriter writer, LayerPlan layer, GpuKernelCatalog kernels)
         {
             int f = layer.FanIn, u = layer.Units;
-            bool fusedActivation = HasOut(layer) && layer.Activation != Activation.Softmax;
+            bool fusedActivation = layer.ActivationStep == ActivationStep.FusedIntoKernel;
             writer.Line($"// forward, layer {layer.Number} (Dense {f} -> {u}, {layer.Activation}): one thread per (sample, unit); multiply gates")
                 .Line($"// summed by an add gate with the bias{(fusedActivation ? ", then the activation gate" : layer.Activation == Activation.Softmax ? "; softmax follows row by row" : "")}");
             string[] parameters = fusedActivation
@@ -45,41 +45,37 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"for (int i = 0; i < {f}; i++) sum += p[w + i] * x[xr + i];")
                     .Line($"sum += p[{layer.BiasOffset} + o];")
                     .Line("z[j] = sum;");
-                if (fusedActivation) writer.Line($"a[j] = {ActivationEmitter.Forward(layer, "sum", device: true)};");
+                if (fusedActivation) writer.Line($"a[j] = {ActivationGates.Forward(Dialect.Gpu, layer.Activation, layer.Alpha, "sum")};");
             }
             writer.Line();
         }
 
-        private static void WriteSoftmax(IndentedWriter writer, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteSoftmax(IndentedWriter writer, LayerPlan layer, GpuKernelCatalog kernels)
         {
             int u = layer.Units;
             writer.Line($"// softmax gate of layer {layer.Number}: one thread per sample, shifted by the row maximum so that no exponential overflows");
             using (kernels.Open(writer, $"SoftmaxLayer{layer.Number}", $"{View} z", $"{View} a"))
             {
-                writer.Line($"int r = index.X * {u};")
-                    .Line("float m = z[r];")
-                    .Line($"for (int k = 1; k < {u}; k++) m = global::System.MathF.Max(m, z[r + k]);")
-                    .Line("float total = 0f;")
-                    .Line($"for (int k = 0; k < {u}; k++) {{ float e = NnExp(z[r + k] - m); a[r + k] = e; total += e; }}")
-                    .Line($"for (int k = 0; k < {u}; k++) a[r + k] = a[r + k] / total;");
+                writer.Line($"int r = index.X * {u};");
+                SoftmaxGate.WriteRow(writer, Dialect.Gpu, layer, RowAccess.Element("z", "r"), RowAccess.Element("a", "r"));
             }
             writer.Line();
         }
 
-        private static void WriteLossGate(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        private static void WriteLossGate(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels)
         {
             writer.Line("// the loss gate, one thread per sample: the sample's loss and, when withGradient is 1, dL/dz of the last layer");
             using (kernels.Open(writer, "LossGate", $"{View} z", $"{View} a", $"{View} t", $"{View} dz", $"{View} sampleLoss", "float invCount", "int withGradient"))
             {
-                writer.Line($"int s = index.X, r = s * {model.OutputSize};");
-                var access = new GpuLossGateEmitter.Access(k => $"z[r + {k}]", k => $"a[r + {k}]", k => $"t[r + {k}]", k => $"dz[r + {k}]");
-                GpuLossGateEmitter.WriteLoops(writer, model, access, "withGradient != 0");
+                writer.Line($"int s = index.X, r = s * {plan.OutputSize};");
+                var access = new GpuLossGateEmitter.Access(RowAccess.Element("z", "r"), RowAccess.Element("a", "r"), RowAccess.Element("t", "r"), RowAccess.Element("dz", "r"));
+                GpuLossGateEmitter.WriteLoops(writer, plan, access, "withGradient != 0");
                 writer.Line("sampleLoss[s] = loss;");
             }
             writer.Line();
         }
 
-        private static void WriteWeightGradients(IndentedWriter writer, NetworkModel model, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteWeightGradients(IndentedWriter writer, NetworkPlan plan, LayerPlan layer, GpuKernelCatalog kernels)
         {
             int f = layer.FanIn, u = layer.Units, weights = layer.WeightCount;
             writer.Line($"// backward, layer {layer.Number}: the add gate hands dz to the bias and each multiply gate W[o,i] * x[i] switches in")
@@ -98,12 +94,12 @@ namespace NnGen.Generator.Emitting.Gpu
                 {
                     writer.Line($"for (int s = s0; s < s1; s++) sum += dz[s * {u} + j - {weights}];");
                 }
-                writer.Line($"partials[c * {model.ParameterCount} + {layer.WeightOffset} + j] = sum;");
+                writer.Line($"partials[c * {plan.ParameterCount} + {layer.WeightOffset} + j] = sum;");
             }
             writer.Line();
         }
 
-        private static void WriteBackwardInput(IndentedWriter writer, LayerModel layer, LayerModel below, GpuKernelCatalog kernels)
+        private static void WriteBackwardInput(IndentedWriter writer, LayerPlan layer, LayerPlan below, GpuKernelCatalog kernels)
         {
             int f = layer.FanIn, u = layer.Units;
             writer.Line($"// the gradient reaching layer {below.Number}'s outputs, one thread per (sample, input): da[i] = sum over o of dz[o] * W[o,i];")
@@ -114,7 +110,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"int r = s * {u};")
                     .Line("float da = 0f;")
                     .Line($"for (int o = 0; o < {u}; o++) da += dz[r + o] * p[{layer.WeightOffset} + o * {f} + i];")
-                    .Line($"dzBelow[j] = {ActivationEmitter.Backward(below, "da", "zBelow[j]", "aBelow[j]")};");
+                    .Line($"dzBelow[j] = {ActivationGates.Backward(below.Activation, below.Alpha, "da", "zBelow[j]", "aBelow[j]")};");
             }
             writer.Line();
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using NnGen.Generator.Model;
 
-namespace NnGen.Generator.Emitting
+namespace NnGen.Generator.Planning
 {
     /// <summary>
     /// The network's signature in its model files: FNV-1a (64-bit) of a canonical text of everything that gives the
@@ -19,22 +19,26 @@ namespace NnGen.Generator.Emitting
             {
                 text.Append('|').Append(layer.Kind).Append(' ')
                     .Append(layer.FanIn.ToString(CultureInfo.InvariantCulture)).Append("->").Append(layer.Units.ToString(CultureInfo.InvariantCulture));
-                if (layer.HasActivation) text.Append(' ').Append(layer.Activation).Append(" alpha ").Append(Number(layer.Alpha));
-                if (layer.Kind == LayerKind.BatchNorm) text.Append(" momentum ").Append(Number(layer.Momentum));
-                if (layer.Kind is LayerKind.BatchNorm or LayerKind.LayerNorm) text.Append(" eps ").Append(Number(layer.Epsilon));
-                if (layer.Kind is LayerKind.Dropout or LayerKind.GaussianNoise) text.Append(" rate ").Append(Number(layer.Rate));
+                if (layer is ActivatedLayer activated) text.Append(' ').Append(activated.Activation).Append(" alpha ").Append(Number(activated.Alpha));
+                if (layer is BatchNormLayer batchNorm) text.Append(" momentum ").Append(Number(batchNorm.Momentum));
+                if (layer is NormalizationLayer normalization) text.Append(" eps ").Append(Number(normalization.Epsilon));
+                if (layer is DropoutLayer dropout) text.Append(" rate ").Append(Number(dropout.Rate));
+                if (layer is GaussianNoiseLayer noise) text.Append(" rate ").Append(Number(noise.StandardDeviation));
             }
             return text.ToString();
         }
 
-        public static ulong Compute(NetworkModel model)
+        private const ulong FnvOffsetBasis = 14695981039346656037UL;
+        private const ulong FnvPrime = 1099511628211UL;
+
+        public static ulong Hash(string description)
         {
-            ulong hash = 14695981039346656037UL;
-            foreach (byte b in Encoding.UTF8.GetBytes(Describe(model)))
-                hash = unchecked((hash ^ b) * 1099511628211UL);
+            ulong hash = FnvOffsetBasis;
+            foreach (byte b in Encoding.UTF8.GetBytes(description))
+                hash = unchecked((hash ^ b) * FnvPrime);
             return hash;
         }
 
-        private static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+        private static string Number(float value) => Numbers.Text(value);
     }
 }

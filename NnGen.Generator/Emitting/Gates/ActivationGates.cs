@@ -1,0 +1,67 @@
+using NnGen.Generator.Model;
+using NnGen.Generator.Planning;
+
+namespace NnGen.Generator.Emitting.Gates
+{
+    /// <summary>
+    /// The element-wise activation gates as expressions: the forward function of z, and the backward gate that
+    /// multiplies the incoming gradient by the local derivative. Softmax works on a whole row (<see cref="SoftmaxGate"/>).
+    /// </summary>
+    internal static class ActivationGates
+    {
+        // PyTorch's SELU constants, rounded to float; ScaleAlpha is their product.
+        public const float SeluScale = 1.05070098735548049342f;
+        public const float SeluScaleAlpha = 1.75809934084737685994f;
+
+        /// <summary>The activated value of the pre-activation <paramref name="z"/>.</summary>
+        public static string Forward(Dialect dialect, Activation activation, float alpha, string z) => activation switch
+        {
+            Activation.Identity => z,
+            Activation.Sigmoid => $"1f / (1f + {dialect.Exp($"-{z}")})",
+            Activation.Tanh => dialect.Tanh(z),
+            Activation.ReLU => $"{z} > 0f ? {z} : 0f",
+            Activation.LeakyReLU => $"{z} > 0f ? {z} : {Numbers.Literal(alpha)} * {z}",
+            Activation.ELU => $"{z} > 0f ? {z} : {Numbers.Literal(alpha)} * ({dialect.Exp(z)} - 1f)",
+            Activation.SELU => $"{z} > 0f ? {Numbers.Literal(SeluScale)} * {z} : {Numbers.Literal(SeluScaleAlpha)} * ({dialect.Exp(z)} - 1f)",
+            _ => throw new System.InvalidOperationException($"{activation} is a row gate."),
+        };
+
+        /// <summary>
+        /// The gradient at z given the gradient <paramref name="da"/> at the activated value <paramref name="a"/>:
+        /// the activation gate multiplies by its local derivative (written through a where that is exact). No
+        /// transcendental function: the same text on every target.
+        /// </summary>
+        public static string Backward(Activation activation, float alpha, string da, string z, string a) => activation switch
+        {
+            Activation.Identity => da,
+            Activation.Sigmoid => $"{da} * {a} * (1f - {a})",
+            Activation.Tanh => $"{da} * (1f - {a} * {a})",
+            Activation.ReLU => $"{z} > 0f ? {da} : 0f",
+            Activation.LeakyReLU => $"{z} > 0f ? {da} : {da} * {Numbers.Literal(alpha)}",
+            Activation.ELU => $"{z} > 0f ? {da} : {da} * ({a} + {Numbers.Literal(alpha)})",
+            Activation.SELU => $"{z} > 0f ? {da} * {Numbers.Literal(SeluScale)} : {da} * ({a} + {Numbers.Literal(SeluScaleAlpha)})",
+            _ => throw new System.InvalidOperationException($"{activation} is a row gate."),
+        };
+
+        /// <summary>Turns the unrolled gradients da at a layer's outputs into gradients dz at its pre-activations.</summary>
+        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer)
+        {
+            writer.Line($"// backward, layer {layer.Number} activation gate ({layer.Activation}): multiply by its local derivative");
+            if (layer.Activation == Activation.Softmax)
+            {
+                SoftmaxGate.WriteUnrolledBackward(writer, layer);
+                return;
+            }
+            for (int k = 0; k < layer.Units; k++)
+                writer.Line($"float {GateLocals.DZ(layer, k)} = {ActivationGates.Backward(layer.Activation, layer.Alpha, GateLocals.DA(layer, k), GateLocals.Z(layer, k), GateLocals.A(layer, k))};");
+        }
+
+        /// <summary>Whether the backward gate reads a.</summary>
+        public static bool BackwardReadsA(Activation activation)
+            => activation is Activation.Sigmoid or Activation.Tanh or Activation.ELU or Activation.SELU or Activation.Softmax;
+
+        /// <summary>Whether the backward gate reads z.</summary>
+        public static bool BackwardReadsZ(Activation activation)
+            => activation is Activation.ReLU or Activation.LeakyReLU or Activation.ELU or Activation.SELU;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using NnGen.Generator.Planning;
+
+namespace NnGen.Generator.Emitting.Gates
+{
+    /// <summary>
+    /// The dense gate of one output, unrolled: multiply gates p[w] * input summed by an add gate with the bias, in
+    /// input order (the order every target sums in, so unrolled CPU and GPU code give the same z).
+    /// </summary>
+    internal static class DenseGate
+    {
+        /// <summary>z_o = sum over i of p[W(o, i)] * input(i) + p[b(o)], with <paramref name="p"/> the parameter array's name.</summary>
+        public static string Sum(LayerPlan layer, int o, System.Func<int, string> input, string p = "p")
+        {
+            var terms = new List<string>(layer.FanIn + 1);
+            for (int i = 0; i < layer.FanIn; i++)
+                terms.Add($"{p}[{layer.WeightOffset + o * layer.FanIn + i}] * {input(i)}");
+            terms.Add($"{p}[{layer.BiasOffset + o}]");
+            return string.Join(" + ", terms);
+        }
+
+        /// <summary>da_i = sum over o of dz(o) * p[W(o, i)]: the gradient reaching input i, one term per multiply gate it feeds.</summary>
+        public static string InputGradient(LayerPlan layer, int i, System.Func<int, string> dz, string p = "p")
+        {
+            var terms = new List<string>(layer.Units);
+            for (int o = 0; o < layer.Units; o++)
+                terms.Add($"{dz(o)} * {p}[{layer.WeightOffset + o * layer.FanIn + i}]");
+            return string.Join(" + ", terms);
+        }
+    }
+}

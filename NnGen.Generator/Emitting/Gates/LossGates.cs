@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using NnGen.Generator.Planning;
+
+namespace NnGen.Generator.Emitting.Gates
+{
+    /// <summary>
+    /// The loss gates: each loss's term and the local gradient that starts the backward pass, written once for every
+    /// target. The element-wise losses work on d = a - t; the cross-entropies fuse with their output activation and
+    /// start from p - t (softmax: p * sum(t) - t, exact for targets that do not sum to 1), never dividing by a
+    /// probability. <c>invCount</c> is 1 / <see cref="Count"/>, PyTorch's mean reduction.
+    /// </summary>
+    internal static class LossGates
+    {
+        /// <summary>The number the summed loss is divided by: PyTorch's mean reduction.</summary>
+        public static string Count(Loss loss) => loss == Loss.CategoricalCrossEntropy ? "n" : "(n * OutputSize)";
+
+        /// <summary>An element-wise loss's term for the difference <paramref name="d"/> = a - t.</summary>
+        public static string Term(Loss loss, string d) => loss == Loss.MeanSquaredError ? $"{d} * {d}" : Dialect.Abs(d);
+
+        /// <summary>dL/da of an element-wise loss: 2 d / count, or sign(d) / count with sign(0) = 0 (L1Loss).</summary>
+        public static string StartGradient(Loss loss, string d)
+            => loss == Loss.MeanSquaredError ? $"2f * {d} * invCount" : $"{d} > 0f ? invCount : {d} < 0f ? -invCount : 0f";
+
+        /// <summary>BCEWithLogitsLoss's stable form, max(z, 0) - z t + log(1 + exp(-|z|)), in the dialect's loss type.</summary>
+        public static string BinaryCrossEntropy(Dialect dialect, string z, string t) => dialect.LossInDouble
+            ? $"global::System.Math.Max((double){z}, 0.0) - (double){z} * {t} + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double){z})))"
+            : $"global::System.MathF.Max({z}, 0f) - {z} * {t} + NnLog1p(NnExp(-global::System.MathF.Abs({z})))";
+
+        /// <summary>Sigmoid fused with binary cross-entropy: dL/dz = (a - t) / count.</summary>
+        public static string BinaryStart(string a, string t) => $"({a} - {t}) * invCount";
+
+        /// <summary>Softmax fused with categorical cross-entropy: dL/dz = (a sum(t) - t) / count.</summary>
+        public static string CategoricalStart(string a, string sumT, string t) => $"({a} * {sumT} - {t}) * invCount";
+
+        /// <summary>
+        /// One sample's loss gate over the named locals of unrolled code: adds the sample's loss to <c>loss</c> and, with
+        /// the gradient, declares dz (or da, then the output activation's backward gate) of the last layer.
+        /// </summary>
+        public static void WriteUnrolled(IndentedWriter writer, Dialect dialect, NetworkPlan plan, Func<int, string> target, SoftmaxLocals? softmax, bool withGradient)
+        {
+            LayerPlan last = plan.OutputLayer;
+            int l = last.Number;
+            switch (plan.Loss)
+            {
+                case Loss.MeanSquaredError:
+                case Loss.MeanAbsoluteError:
+                    for (int k = 0; k < last.Units; k++)
+                    {
+                        string d = $"d{l}_{k}";
+                        writer.Line($"float {d} = {GateLocals.A(last, k)} - {target(k)};")
+                            .Line($"loss += {Term(plan.Loss, d)};");
+                        if (withGradient) writer.Line($"float {GateLocals.DA(last, k)} = {StartGradient(plan.Loss, d)};");
+                    }
+                    if (withGradient) ActivationGates.WriteUnrolledBackward(writer, last);
+                    break;
+
+                case Loss.BinaryCrossEntropy:
+                    for (int k = 0; k < last.Units; k++)
+                    {
+                        writer.Line($"loss += {BinaryCrossEntropy(dialect, GateLocals.Z(last, k), target(k))};");
+                        if (withGradient) writer.Line($"float {GateLocals.DZ(last, k)} = {BinaryStart(GateLocals.A(last, k), target(k))};");
+                    }
+                    break;
+
+                case Loss.CategoricalCrossEntropy:
+                    SoftmaxLocals row = softmax ?? throw new InvalidOperationException("Categorical cross-entropy follows a softmax gate.");
+                    writer.Line($"{dialect.LossType} logSumExp{l} = {row.Max} + {dialect.LossLog(row.Sum)};");
+                    var sumT = new List<string>();
+                    for (int k = 0; k < last.Units; k++)
+                    {
+                        writer.Line($"loss += {target(k)} * (logSumExp{l} - {GateLocals.Z(last, k)});");
+                        sumT.Add(target(k));
+                    }
+                    if (!withGradient) break;
+                    writer.Line($"float sumT{l} = {string.Join(" + ", sumT)};");
+                    for (int k = 0; k < last.Units; k++)
+                        writer.Line($"float {GateLocals.DZ(last, k)} = {CategoricalStart(GateLocals.A(last, k), $"sumT{l}", target(k))};");
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Categorical cross-entropy over one row of logits (accessors of element k): adds the row's loss to <c>loss</c>
+        /// and leaves <c>sumT</c> for <see cref="CategoricalRowGradient"/>.
+        /// </summary>
+        public static void WriteCategoricalRow(IndentedWriter writer, Dialect dialect, int units, Func<string, string> z, Func<string, string> t)
+        {
+            writer.Line($"float max = {z("0")};")
+                .Line($"for (int k = 1; k < {units}; k++) max = {Dialect.Max("max", z("k"))};")
+                .Line($"{dialect.LossType} total = {dialect.LossZero};")
+                .Line($"for (int k = 0; k < {units}; k++) total += {dialect.LossExp($"{z("k")} - max")};")
+                .Line($"{dialect.LossType} logSumExp = max + {dialect.LossLog("total")};")
+                .Line("float sumT = 0f;")
+                .Line($"for (int k = 0; k < {units}; k++) {{ loss += {t("k")} * (logSumExp - {z("k")}); sumT += {t("k")}; }}");
+        }
+
+        /// <summary>The fused start of the backward pass over the row of <see cref="WriteCategoricalRow"/>.</summary>
+        public static string CategoricalRowGradient(int units, Func<string, string> a, Func<string, string> t, Func<string, string> dz)
+            => $"for (int k = 0; k < {units}; k++) {dz("k")} = {CategoricalStart(a("k"), "sumT", t("k"))};";
+    }
+}
