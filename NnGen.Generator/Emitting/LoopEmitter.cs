@@ -139,6 +139,26 @@ namespace NnGen.Generator.Emitting
             }
         }
 
+        /// <summary>
+        /// dz = f'(z) da over the batch, in place: whole vectors (the vector dialect of the same gate, the same bits),
+        /// then the scalar tail.
+        /// </summary>
+        private static void WriteActivationBackward(IndentedWriter writer, LayerPlan layer)
+        {
+            Dialect vector = Dialect.CpuVector;
+            string type = vector.VectorType!, count = $"{type}.Count";
+            bool readsZ = ActivationGates.BackwardReadsZ(layer.Activation), readsA = ActivationGates.BackwardReadsA(layer.Activation);
+            writer.Line("int e = 0;");
+            using (writer.Open($"for (; e <= n * {layer.Units} - {count}; e += {count})"))
+            {
+                writer.Line($"var dzv = new {type}(dz.Slice(e));");
+                if (readsZ) writer.Line($"var zv = new {type}(z.Slice(e));");
+                if (readsA) writer.Line($"var av = new {type}(a.Slice(e));");
+                writer.Line($"({ActivationGates.Backward(vector, layer.Activation, layer.Alpha, "dzv", "zv", "av")}).CopyTo(dz.Slice(e));");
+            }
+            writer.Line($"for (; e < n * {layer.Units}; e++) dz[e] = {ActivationGates.Backward(Dialect.CpuScalar, layer.Activation, layer.Alpha, "dz[e]", "z[e]", "a[e]")};");
+        }
+
         private static void WriteBackwardLayer(IndentedWriter writer, LayerPlan layer)
         {
             string d = layer.Gradient.Name;
@@ -152,7 +172,7 @@ namespace NnGen.Generator.Emitting
                         .Line($"{Span} dz = new({d}, 0, n * {u});");
                     if (ActivationGates.BackwardReadsZ(layer.Activation)) writer.Line($"{ReadOnlySpan} z = new({layer.PreActivation!.Value.Name}, 0, n * {u});");
                     if (ActivationGates.BackwardReadsA(layer.Activation)) writer.Line($"{ReadOnlySpan} a = new({layer.Output.Name}, 0, n * {u});");
-                    writer.Line($"for (int j = 0; j < n * {u}; j++) dz[j] = {ActivationGates.Backward(layer.Activation, layer.Alpha, "dz[j]", "z[j]", "a[j]")};");
+                    WriteActivationBackward(writer, layer);
                 }
                 switch (layer.Layer)
                 {

@@ -37,7 +37,7 @@ namespace NnGen.Generator.Emitting
                                 .Line($"float da = {LossGates.StartGradient(plan.Loss, "d")};")
                                 .Line(last.Activation == Activation.Softmax
                                     ? "if (withGradient) dz[j] = da;"
-                                    : $"if (withGradient) dz[j] = {ActivationGates.Backward(last.Activation, last.Alpha, "da", "z[j]", "a[j]")};");
+                                    : $"if (withGradient) dz[j] = {ActivationGates.Backward(Cpu, last.Activation, last.Alpha, "da", "z[j]", "a[j]")};");
                         }
                         if (last.Activation == Activation.Softmax)
                         {

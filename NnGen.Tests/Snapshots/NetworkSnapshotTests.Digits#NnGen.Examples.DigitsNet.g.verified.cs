@@ -217,7 +217,14 @@ namespace NnGen.Examples
             // the activation gate (ReLU) multiplies by its local derivative, turning dL/da into dL/dz
             global::System.Span<float> dz = new(_nnD1, 0, n * 32);
             global::System.ReadOnlySpan<float> z = new(_nnZ1, 0, n * 32);
-            for (int j = 0; j < n * 32; j++) dz[j] = z[j] > 0f ? dz[j] : 0f;
+            int e = 0;
+            for (; e <= n * 32 - global::System.Numerics.Vector<float>.Count; e += global::System.Numerics.Vector<float>.Count)
+            {
+                var dzv = new global::System.Numerics.Vector<float>(dz.Slice(e));
+                var zv = new global::System.Numerics.Vector<float>(z.Slice(e));
+                (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(zv, global::System.Numerics.Vector<float>.Zero), dzv, global::System.Numerics.Vector<float>.Zero)).CopyTo(dz.Slice(e));
+            }
+            for (; e < n * 32; e++) dz[e] = z[e] > 0f ? dz[e] : 0f;
             // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
             global::System.ReadOnlySpan<float> d = new(_nnD1, 0, n * 32);
             global::NnGen.Kernels.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 64), new global::System.Span<float>(Gradients, 0, 2048), new global::System.Span<float>(Gradients, 2048, 32), n, 64, 32);

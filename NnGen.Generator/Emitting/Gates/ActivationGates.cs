@@ -19,27 +19,32 @@ namespace NnGen.Generator.Emitting.Gates
             Activation.Identity => z,
             Activation.Sigmoid => $"1f / (1f + {dialect.Exp($"-{z}")})",
             Activation.Tanh => dialect.Tanh(z),
-            Activation.ReLU => $"{z} > 0f ? {z} : 0f",
-            Activation.LeakyReLU => $"{z} > 0f ? {z} : {Numbers.Literal(alpha)} * {z}",
+            Activation.ReLU => dialect.IfPositive(z, z, dialect.Zero),
+            Activation.LeakyReLU => dialect.IfPositive(z, z, $"{Numbers.Literal(alpha)} * {z}"),
             Activation.ELU => $"{z} > 0f ? {z} : {Numbers.Literal(alpha)} * ({dialect.Exp(z)} - 1f)",
             Activation.SELU => $"{z} > 0f ? {Numbers.Literal(SeluScale)} * {z} : {Numbers.Literal(SeluScaleAlpha)} * ({dialect.Exp(z)} - 1f)",
             _ => throw new System.InvalidOperationException($"{activation} is a row gate."),
         };
 
+        /// <summary>Whether <paramref name="dialect"/> can write the forward gate of <paramref name="activation"/>.</summary>
+        public static bool HasForward(Dialect dialect, Activation activation)
+            => dialect.HasExp || activation is Activation.Identity or Activation.ReLU or Activation.LeakyReLU;
+
         /// <summary>
         /// The gradient at z given the gradient <paramref name="da"/> at the activated value <paramref name="a"/>:
         /// the activation gate multiplies by its local derivative (written through a where that is exact). No
-        /// transcendental function: the same text on every target.
+        /// transcendental function, so every dialect has every backward gate, with the same IEEE operations in the
+        /// same order (scalar and vector code give the same bits).
         /// </summary>
-        public static string Backward(Activation activation, float alpha, string da, string z, string a) => activation switch
+        public static string Backward(Dialect dialect, Activation activation, float alpha, string da, string z, string a) => activation switch
         {
             Activation.Identity => da,
-            Activation.Sigmoid => $"{da} * {a} * (1f - {a})",
-            Activation.Tanh => $"{da} * (1f - {a} * {a})",
-            Activation.ReLU => $"{z} > 0f ? {da} : 0f",
-            Activation.LeakyReLU => $"{z} > 0f ? {da} : {da} * {Numbers.Literal(alpha)}",
-            Activation.ELU => $"{z} > 0f ? {da} : {da} * ({a} + {Numbers.Literal(alpha)})",
-            Activation.SELU => $"{z} > 0f ? {da} * {Numbers.Literal(SeluScale)} : {da} * ({a} + {Numbers.Literal(SeluScaleAlpha)})",
+            Activation.Sigmoid => $"{da} * {a} * ({dialect.One} - {a})",
+            Activation.Tanh => $"{da} * ({dialect.One} - {a} * {a})",
+            Activation.ReLU => dialect.IfPositive(z, da, dialect.Zero),
+            Activation.LeakyReLU => dialect.IfPositive(z, da, Dialect.Scale(da, alpha)),
+            Activation.ELU => dialect.IfPositive(z, da, $"{da} * ({a} + {dialect.Constant(alpha)})"),
+            Activation.SELU => dialect.IfPositive(z, Dialect.Scale(da, SeluScale), $"{da} * ({a} + {dialect.Constant(SeluScaleAlpha)})"),
             _ => throw new System.InvalidOperationException($"{activation} is a row gate."),
         };
 
@@ -53,7 +58,7 @@ namespace NnGen.Generator.Emitting.Gates
                 return;
             }
             for (int k = 0; k < layer.Units; k++)
-                writer.Line($"float {GateLocals.DZ(layer, k)} = {ActivationGates.Backward(layer.Activation, layer.Alpha, GateLocals.DA(layer, k), GateLocals.Z(layer, k), GateLocals.A(layer, k))};");
+                writer.Line($"float {GateLocals.DZ(layer, k)} = {Backward(Dialect.CpuScalar, layer.Activation, layer.Alpha, GateLocals.DA(layer, k), GateLocals.Z(layer, k), GateLocals.A(layer, k))};");
         }
 
         /// <summary>Whether the backward gate reads a.</summary>

@@ -7,9 +7,10 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal sealed class Dialect
     {
-        private Dialect(string name, string exp, string tanh, string lossType, string lossZero, string lossExp, string lossLog, bool lossInDouble)
+        private Dialect(string name, string? exp, string? tanh, string lossType, string lossZero, string lossExp, string lossLog, bool lossInDouble, string? vector = null)
         {
             Name = name;
+            _vector = vector;
             _exp = exp;
             _tanh = tanh;
             LossType = lossType;
@@ -19,7 +20,8 @@ namespace NnGen.Generator.Emitting.Gates
             LossInDouble = lossInDouble;
         }
 
-        private readonly string _exp, _tanh, _lossExp, _lossLog;
+        private readonly string? _exp, _tanh, _vector;
+        private readonly string _lossExp, _lossLog;
 
         /// <summary>Scalar C# on the CPU: System.MathF, and losses summed in double (as the reference sums them).</summary>
         public static readonly Dialect CpuScalar = new(
@@ -33,12 +35,42 @@ namespace NnGen.Generator.Emitting.Gates
         public static readonly Dialect Gpu = new(
             "GPU", "NnExp", "NnTanh", "float", "0f", "NnExp", "NnLog", lossInDouble: false);
 
+        /// <summary>
+        /// Whole vectors of floats on the CPU (System.Numerics.Vector&lt;float&gt;: the machine's width, 128-bit on ARM64),
+        /// for element-wise passes over a batch. It has no exponential (yet): only the gates without one are written in it.
+        /// </summary>
+        public static readonly Dialect CpuVector = new(
+            "CPU vector", null, null, "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true,
+            vector: "global::System.Numerics.Vector<float>");
+
         public string Name { get; }
 
-        /// <summary>e^x in float.</summary>
-        public string Exp(string x) => $"{_exp}({x})";
+        /// <summary>The vector type of a vector dialect; null for scalar ones.</summary>
+        public string? VectorType => _vector;
 
-        public string Tanh(string x) => $"{_tanh}({x})";
+        /// <summary>Whether the dialect has e^x and tanh, which the sigmoid, tanh, ELU and SELU forward gates need.</summary>
+        public bool HasExp => _exp is not null;
+
+        /// <summary>e^x in float.</summary>
+        public string Exp(string x) => $"{_exp ?? throw new System.InvalidOperationException($"The {Name} dialect has no exponential.")}({x})";
+
+        public string Tanh(string x) => $"{_tanh ?? throw new System.InvalidOperationException($"The {Name} dialect has no tanh.")}({x})";
+
+        /// <summary>The constant 0 and 1 as values of the dialect's type.</summary>
+        public string Zero => _vector is null ? "0f" : $"{_vector}.Zero";
+
+        public string One => _vector is null ? "1f" : $"{_vector}.One";
+
+        /// <summary>A constant as a value of the dialect's type (a literal, or a vector of it).</summary>
+        public string Constant(float value) => _vector is null ? Model.Numbers.Literal(value) : $"new {_vector}({Model.Numbers.Literal(value)})";
+
+        /// <summary>A value times a constant (a vector times a float is an operator of its own).</summary>
+        public static string Scale(string value, float factor) => $"{value} * {Model.Numbers.Literal(factor)}";
+
+        /// <summary><paramref name="whenPositive"/> where <paramref name="z"/> &gt; 0, else <paramref name="otherwise"/>.</summary>
+        public string IfPositive(string z, string whenPositive, string otherwise) => _vector is null
+            ? $"{z} > 0f ? {whenPositive} : {otherwise}"
+            : $"global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan({z}, {Zero}), {whenPositive}, {otherwise})";
 
         public static string Max(string a, string b) => $"global::System.MathF.Max({a}, {b})";
 

@@ -133,7 +133,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 {
                     writer.Line("float da = 0f;")
                         .Line($"for (int o = 0; o < {u}; o++) da += dz{l}[o] * p[{layer.WeightOffset} + o * {f} + i];")
-                        .Line($"dz{below.Number}[i] = {ActivationGates.Backward(below.Activation, below.Alpha, "da", $"{LocalZ(below)}[i]", $"{LocalOut(below)}[i]")};");
+                        .Line($"dz{below.Number}[i] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", $"{LocalZ(below)}[i]", $"{LocalOut(below)}[i]")};");
                 }
             }
         }

@@ -110,7 +110,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"int r = s * {u};")
                     .Line("float da = 0f;")
                     .Line($"for (int o = 0; o < {u}; o++) da += dz[r + o] * p[{layer.WeightOffset} + o * {f} + i];")
-                    .Line($"dzBelow[j] = {ActivationGates.Backward(below.Activation, below.Alpha, "da", "zBelow[j]", "aBelow[j]")};");
+                    .Line($"dzBelow[j] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", "zBelow[j]", "aBelow[j]")};");
             }
             writer.Line();
         }

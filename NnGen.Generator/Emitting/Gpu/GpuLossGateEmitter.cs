@@ -39,7 +39,7 @@ namespace NnGen.Generator.Emitting.Gpu
                             writer.Line($"float da = {LossGates.StartGradient(plan.Loss, "d")};")
                                 .Line(If(last.Activation == Activation.Softmax
                                     ? $"{v.Dz("k")} = da;"
-                                    : $"{v.Dz("k")} = {ActivationGates.Backward(last.Activation, last.Alpha, "da", v.Z("k"), v.A("k"))};"));
+                                    : $"{v.Dz("k")} = {ActivationGates.Backward(Gpu, last.Activation, last.Alpha, "da", v.Z("k"), v.A("k"))};"));
                     }
                     if (gradient is not null && last.Activation == Activation.Softmax)
                     {
