@@ -4,6 +4,7 @@ using NnGen.Generator.Emitting;
 using NnGen.Generator.Emitting.Gpu;
 using NnGen.Generator.Model;
 using NnGen.Generator.Parsing;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator
 {
@@ -47,29 +48,34 @@ namespace NnGen.Generator
                 if (hintName is not null) output.AddSource(hintName, NetworkEmitter.Emit(pair.Left));
             });
 
-            // GPU kernels only when the consumer references ILGPU: a bool from the references, combined last, so that
-            // without ILGPU nothing GPU-related is emitted and the CPU file's steps are untouched.
-            IncrementalValueProvider<bool> referencesIlgpu = context.CompilationProvider
-                .Select(static (compilation, _) => GpuDetection.ReferencesIlgpu(compilation))
-                .WithTrackingName(TrackingNames.ReferencesIlgpu);
+            // GPU kernels only when the consumer references NnGen.Gpu (which brings ILGPU): a bool from the references,
+            // combined last, so that without it nothing GPU-related is emitted and the CPU file's steps are untouched.
+            IncrementalValueProvider<bool> referencesGpu = context.CompilationProvider
+                .Select(static (compilation, _) => GpuDetection.ReferencesNnGenGpu(compilation))
+                .WithTrackingName(TrackingNames.ReferencesNnGenGpu);
 
             IncrementalValuesProvider<(NetworkModel Model, EquatableArray<string> FullNames)> gpuModels = models.Combine(fullNames)
-                .Combine(referencesIlgpu)
+                .Combine(referencesGpu)
                 .Where(static pair => pair.Right && GpuShape.Unsupported(pair.Left.Left) is null)
                 .Select(static (pair, _) => (pair.Left.Left, pair.Left.Right))
                 .WithTrackingName(TrackingNames.GpuModel);
 
-            context.RegisterSourceOutput(gpuModels, static (output, pair) =>
+            // the GPU lowering: kernel shape, kernels, buffers and launch sequences, a value (equatable) that caches
+            IncrementalValuesProvider<(NetworkModel Model, EquatableArray<string> FullNames, GpuKernelPlan Plan)> gpuPlans = gpuModels
+                .Select(static (pair, _) => (pair.Model, pair.FullNames, GpuKernelPlanner.Plan(pair.Model)))
+                .WithTrackingName(TrackingNames.GpuPlan);
+
+            context.RegisterSourceOutput(gpuPlans, static (output, item) =>
             {
-                string? hintName = NetworkEmitter.HintName(pair.Model, pair.FullNames);
-                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(pair.Model));
+                string? hintName = NetworkEmitter.HintName(item.Model, item.FullNames);
+                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(item.Model, item.Plan));
             });
 
             IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
                 .Select(static (result, _) => result.GpuNote)
                 .Where(static note => note is not null)
                 .Select(static (note, _) => note!)
-                .Combine(referencesIlgpu)
+                .Combine(referencesGpu)
                 .Where(static pair => pair.Right)
                 .Select(static (pair, _) => pair.Left);
 
@@ -89,7 +95,8 @@ namespace NnGen.Generator
         public const string Parse = "NnGen.Parse";
         public const string Model = "NnGen.Model";
         public const string Diagnostics = "NnGen.Diagnostics";
-        public const string ReferencesIlgpu = "NnGen.ReferencesIlgpu";
+        public const string ReferencesNnGenGpu = "NnGen.ReferencesNnGenGpu";
         public const string GpuModel = "NnGen.GpuModel";
+        public const string GpuPlan = "NnGen.GpuPlan";
     }
 }

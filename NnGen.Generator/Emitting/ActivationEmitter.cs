@@ -17,11 +17,11 @@ namespace NnGen.Generator.Emitting
 
         /// <summary>
         /// The activated value of the pre-activation <paramref name="z"/>. With <paramref name="device"/>, exp and tanh
-        /// call the GPU kernels' own NnExp and NnTanh (System.MathF's have no PTX form without ILGPU.Algorithms).
+        /// call NnGen.Gpu.DeviceMath's Exp and Tanh (System.MathF's have no PTX form without ILGPU.Algorithms).
         /// </summary>
         public static string Forward(LayerModel layer, string z, bool device = false)
         {
-            string exp = device ? "NnExp" : Exp, tanh = device ? "NnTanh" : "global::NnGen.Kernels.ActivationMath.Tanh";
+            string exp = device ? Gpu.GpuDeviceMath.Exp : Exp, tanh = device ? Gpu.GpuDeviceMath.Tanh : "global::NnGen.Kernels.ActivationMath.Tanh";
             return layer.Activation switch
             {
                 Activation.Identity => z,

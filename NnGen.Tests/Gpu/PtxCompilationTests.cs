@@ -14,7 +14,8 @@ namespace NnGen.Tests.Gpu
 {
     /// <summary>
     /// No CUDA device is needed to know that the kernels compile for one: ILGPU's PTX backend compiles every kernel of
-    /// a network to PTX here, in a plain context (without ILGPU.Algorithms or LibDevice, as a consumer's may be).
+    /// a network (its own and NnGen.Gpu's shared ones, with the NnGen.Gpu.DeviceMath they call) to PTX here, in a plain
+    /// context (without ILGPU.Algorithms or LibDevice, as a consumer's may be).
     /// </summary>
     public sealed class PtxCompilationTests
     {
@@ -27,15 +28,21 @@ namespace NnGen.Tests.Gpu
             return data;
         }
 
+        private static MethodInfo[] EntryPoints(Type kernels)
+            => kernels.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D))
+                .ToArray();
+
         [Theory]
         [MemberData(nameof(Networks))]
         public void Every_kernel_compiles_to_PTX(string network)
         {
             Type gpu = NetworkCatalog.Get(network).Type.GetNestedType("Gpu")!;
             Type kernels = gpu.GetNestedType("NnKernels", BindingFlags.NonPublic)!;
-            MethodInfo[] entryPoints = kernels.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .Where(m => m.GetParameters().FirstOrDefault()?.ParameterType == typeof(Index1D))
-                .ToArray();
+            // the network's own kernels, and the shared ones of NnGen.Gpu it launches (through its base class)
+            MethodInfo[] own = EntryPoints(kernels);
+            MethodInfo[] entryPoints = own.Concat(EntryPoints(typeof(global::NnGen.Gpu.SharedKernels))).ToArray();
+            Assert.True(own.Length >= 3, $"{network}: only {own.Length} kernels of its own found");
             Assert.True(entryPoints.Length >= 9, $"{network}: only {entryPoints.Length} kernels found");
 
             using var context = Context.Create(builder => builder.CPU());

@@ -1,6 +1,7 @@
+using System;
 using System.Collections.Generic;
 using NnGen.Generator.Model;
-using static NnGen.Generator.Emitting.Gpu.GpuKernelCatalog;
+using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.UnrolledEmitter;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -15,20 +16,22 @@ namespace NnGen.Generator.Emitting.Gpu
     {
         private enum Mode { Predict, Loss, Gradients }
 
-        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelPlan plan, GpuKernel kernel)
         {
-            bool unrolled = CodeShape.IsUnrolled(model);
-            writer.Line($"// the fused kernels: one thread per sample, {(unrolled ? "every gate a named local (registers)" : "each layer's values in local memory, loops with constant bounds")}");
-            using (kernels.Open(writer, "FusedPredict", $"{View} x", $"{View} p", $"{View} y"))
-                WriteBody(writer, model, unrolled, Mode.Predict);
-            writer.Line();
-            using (kernels.Open(writer, "FusedLoss", $"{View} x", $"{View} t", $"{View} p", $"{View} sampleLoss"))
-                WriteBody(writer, model, unrolled, Mode.Loss);
-            writer.Line();
-            writer.Line("// each sample writes its own gradient row g[s * ParameterCount + k]: every entry once, so no atomics and no clearing");
-            using (kernels.Open(writer, "FusedGradients", $"{View} x", $"{View} t", $"{View} p", $"{View} g", $"{View} sampleLoss", "float invCount"))
-                WriteBody(writer, model, unrolled, Mode.Gradients);
-            writer.Line();
+            bool unrolled = plan.Shape == GpuKernelShape.FusedRegisters;
+            Mode mode = kernel.Kind switch
+            {
+                GpuKernelKind.FusedPredict => Mode.Predict,
+                GpuKernelKind.FusedLoss => Mode.Loss,
+                GpuKernelKind.FusedGradients => Mode.Gradients,
+                _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel.Kind, "not a fused kernel"),
+            };
+            if (mode == Mode.Predict)
+                writer.Line($"// the fused kernels: one thread per sample, {(unrolled ? "every gate a named local (registers)" : "each layer's values in local memory, loops with constant bounds")}");
+            if (mode == Mode.Gradients)
+                writer.Line("// each sample writes its own gradient row g[s * ParameterCount + k]: every entry once, so no atomics and no clearing");
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
+                WriteBody(writer, model, unrolled, mode);
         }
 
         private static void WriteBody(IndentedWriter writer, NetworkModel model, bool unrolled, Mode mode)
@@ -87,7 +90,7 @@ namespace NnGen.Generator.Emitting.Gpu
             var exps = new List<string>();
             for (int k = 0; k < layer.Units; k++)
             {
-                writer.Line($"float e{l}_{k} = NnExp({Z(layer, k)} - m{l});");
+                writer.Line($"float e{l}_{k} = {GpuDeviceMath.Exp}({Z(layer, k)} - m{l});");
                 exps.Add($"e{l}_{k}");
             }
             writer.Line($"float sum{l} = {string.Join(" + ", exps)};");
@@ -129,7 +132,7 @@ namespace NnGen.Generator.Emitting.Gpu
                         .Line($"float m{layer.Number} = {z}[0];")
                         .Line($"for (int k = 1; k < {u}; k++) m{layer.Number} = global::System.MathF.Max(m{layer.Number}, {z}[k]);")
                         .Line($"float total{layer.Number} = 0f;")
-                        .Line($"for (int k = 0; k < {u}; k++) {{ float e = NnExp({z}[k] - m{layer.Number}); {a}[k] = e; total{layer.Number} += e; }}")
+                        .Line($"for (int k = 0; k < {u}; k++) {{ float e = {GpuDeviceMath.Exp}({z}[k] - m{layer.Number}); {a}[k] = e; total{layer.Number} += e; }}")
                         .Line($"for (int k = 0; k < {u}; k++) {a}[k] = {a}[k] / total{layer.Number};");
                 }
             }

@@ -1,5 +1,6 @@
+using System;
 using NnGen.Generator.Model;
-using static NnGen.Generator.Emitting.Gpu.GpuKernelCatalog;
+using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting.Gpu
 {
@@ -7,37 +8,34 @@ namespace NnGen.Generator.Emitting.Gpu
     /// The kernels of a network too wide to fuse, one set per dense layer, every size but the batch a constant:
     /// forward with the bias and activation fused, the loss gate, the weight and bias gradients as partial sums over
     /// chunks of the batch, and the gradient reaching the layer below with that layer's activation gate fused in.
+    /// Each is written for its descriptor in the plan: the declaration from its parameters, the body by its kind.
     /// </summary>
     internal static class GpuLayerKernelEmitter
     {
-        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        /// <summary>The name the per-layer kernels give NnGen.Gpu.SharedKernels.Chunk (a constant of NnKernels).</summary>
+        public const string Chunk = "Chunk";
+
+        public static void Write(IndentedWriter writer, NetworkModel model, GpuKernel kernel)
         {
-            foreach (LayerModel layer in model.Layers)
+            LayerModel layer = model.Layers[kernel.Layer - 1];
+            switch (kernel.Kind)
             {
-                WriteForward(writer, layer, kernels);
-                if (layer.Activation == Activation.Softmax) WriteSoftmax(writer, layer, kernels);
-            }
-            WriteLossGate(writer, model, kernels);
-            for (int l = model.Layers.Count - 1; l >= 0; l--)
-            {
-                WriteWeightGradients(writer, model, model.Layers[l], kernels);
-                if (l > 0) WriteBackwardInput(writer, model.Layers[l], model.Layers[l - 1], kernels);
+                case GpuKernelKind.Forward: WriteForward(writer, layer, kernel); break;
+                case GpuKernelKind.Softmax: WriteSoftmax(writer, layer, kernel); break;
+                case GpuKernelKind.LossGate: WriteLossGate(writer, model, kernel); break;
+                case GpuKernelKind.WeightGradients: WriteWeightGradients(writer, model, layer, kernel); break;
+                case GpuKernelKind.BackwardInput: WriteBackwardInput(writer, layer, model.Layers[kernel.Layer - 2], kernel); break;
+                default: throw new ArgumentOutOfRangeException(nameof(kernel), kernel.Kind, "not a per-layer kernel");
             }
         }
 
-        /// <summary>Whether the layer keeps its activated output apart from z (everything but Identity).</summary>
-        public static bool HasOut(LayerModel layer) => layer.Activation != Activation.Identity;
-
-        private static void WriteForward(IndentedWriter writer, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteForward(IndentedWriter writer, LayerModel layer, GpuKernel kernel)
         {
             int f = layer.FanIn, u = layer.Units;
-            bool fusedActivation = HasOut(layer) && layer.Activation != Activation.Softmax;
+            bool fusedActivation = GpuKernelPlanner.FusesActivation(layer);
             writer.Line($"// forward, layer {layer.Number} (Dense {f} -> {u}, {layer.Activation}): one thread per (sample, unit); multiply gates")
                 .Line($"// summed by an add gate with the bias{(fusedActivation ? ", then the activation gate" : layer.Activation == Activation.Softmax ? "; softmax follows row by row" : "")}");
-            string[] parameters = fusedActivation
-                ? new[] { $"{View} x", $"{View} p", $"{View} z", $"{View} a" }
-                : new[] { $"{View} x", $"{View} p", $"{View} z" };
-            using (kernels.Open(writer, $"ForwardLayer{layer.Number}", parameters))
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int j = index.X, s = j / {u}, o = j - s * {u};")
                     .Line($"int w = {layer.WeightOffset} + o * {f}, xr = s * {f};")
@@ -47,47 +45,44 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line("z[j] = sum;");
                 if (fusedActivation) writer.Line($"a[j] = {ActivationEmitter.Forward(layer, "sum", device: true)};");
             }
-            writer.Line();
         }
 
-        private static void WriteSoftmax(IndentedWriter writer, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteSoftmax(IndentedWriter writer, LayerModel layer, GpuKernel kernel)
         {
             int u = layer.Units;
             writer.Line($"// softmax gate of layer {layer.Number}: one thread per sample, shifted by the row maximum so that no exponential overflows");
-            using (kernels.Open(writer, $"SoftmaxLayer{layer.Number}", $"{View} z", $"{View} a"))
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int r = index.X * {u};")
                     .Line("float m = z[r];")
                     .Line($"for (int k = 1; k < {u}; k++) m = global::System.MathF.Max(m, z[r + k]);")
                     .Line("float total = 0f;")
-                    .Line($"for (int k = 0; k < {u}; k++) {{ float e = NnExp(z[r + k] - m); a[r + k] = e; total += e; }}")
+                    .Line($"for (int k = 0; k < {u}; k++) {{ float e = {GpuDeviceMath.Exp}(z[r + k] - m); a[r + k] = e; total += e; }}")
                     .Line($"for (int k = 0; k < {u}; k++) a[r + k] = a[r + k] / total;");
             }
-            writer.Line();
         }
 
-        private static void WriteLossGate(IndentedWriter writer, NetworkModel model, GpuKernelCatalog kernels)
+        private static void WriteLossGate(IndentedWriter writer, NetworkModel model, GpuKernel kernel)
         {
             writer.Line("// the loss gate, one thread per sample: the sample's loss and, when withGradient is 1, dL/dz of the last layer");
-            using (kernels.Open(writer, "LossGate", $"{View} z", $"{View} a", $"{View} t", $"{View} dz", $"{View} sampleLoss", "float invCount", "int withGradient"))
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int s = index.X, r = s * {model.OutputSize};");
                 var access = new GpuLossGateEmitter.Access(k => $"z[r + {k}]", k => $"a[r + {k}]", k => $"t[r + {k}]", k => $"dz[r + {k}]");
                 GpuLossGateEmitter.WriteLoops(writer, model, access, "withGradient != 0");
                 writer.Line("sampleLoss[s] = loss;");
             }
-            writer.Line();
         }
 
-        private static void WriteWeightGradients(IndentedWriter writer, NetworkModel model, LayerModel layer, GpuKernelCatalog kernels)
+        private static void WriteWeightGradients(IndentedWriter writer, NetworkModel model, LayerModel layer, GpuKernel kernel)
         {
             int f = layer.FanIn, u = layer.Units, weights = layer.WeightCount;
             writer.Line($"// backward, layer {layer.Number}: the add gate hands dz to the bias and each multiply gate W[o,i] * x[i] switches in")
-                .Line($"// its other input; one thread per (chunk of {GpuShape.Chunk} samples, parameter) sums its chunk in sample order");
-            using (kernels.Open(writer, $"WeightGradientsLayer{layer.Number}", $"{View} dz", $"{View} x", $"{View} partials", "int n"))
+                .Line($"// its other input; one thread per (chunk of samples, parameter) sums its chunk in sample order");
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int c = index.X / {weights + u}, j = index.X - c * {weights + u};")
-                    .Line($"int s0 = c * {GpuShape.Chunk}, s1 = global::System.Math.Min(n, s0 + {GpuShape.Chunk});")
+                    .Line($"int s0 = c * {Chunk}, s1 = global::System.Math.Min(n, s0 + {Chunk});")
                     .Line("float sum = 0f;");
                 using (writer.Open($"if (j < {weights})"))
                 {
@@ -100,15 +95,14 @@ namespace NnGen.Generator.Emitting.Gpu
                 }
                 writer.Line($"partials[c * {model.ParameterCount} + {layer.WeightOffset} + j] = sum;");
             }
-            writer.Line();
         }
 
-        private static void WriteBackwardInput(IndentedWriter writer, LayerModel layer, LayerModel below, GpuKernelCatalog kernels)
+        private static void WriteBackwardInput(IndentedWriter writer, LayerModel layer, LayerModel below, GpuKernel kernel)
         {
             int f = layer.FanIn, u = layer.Units;
             writer.Line($"// the gradient reaching layer {below.Number}'s outputs, one thread per (sample, input): da[i] = sum over o of dz[o] * W[o,i];")
                 .Line($"// then layer {below.Number}'s activation gate ({below.Activation}) multiplies by its local derivative");
-            using (kernels.Open(writer, $"BackwardInputLayer{layer.Number}", $"{View} dz", $"{View} p", $"{View} zBelow", $"{View} aBelow", $"{View} dzBelow"))
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int j = index.X, s = j / {f}, i = j - s * {f};")
                     .Line($"int r = s * {u};")
@@ -116,7 +110,6 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"for (int o = 0; o < {u}; o++) da += dz[r + o] * p[{layer.WeightOffset} + o * {f} + i];")
                     .Line($"dzBelow[j] = {ActivationEmitter.Backward(below, "da", "zBelow[j]", "aBelow[j]")};");
             }
-            writer.Line();
         }
     }
 }

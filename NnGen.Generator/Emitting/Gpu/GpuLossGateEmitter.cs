@@ -74,8 +74,8 @@ namespace NnGen.Generator.Emitting.Gpu
                     writer.Line($"float m = {v.Z("0")};")
                         .Line($"for (int k = 1; k < {u}; k++) m = global::System.MathF.Max(m, {v.Z("k")});")
                         .Line("float total = 0f;")
-                        .Line($"for (int k = 0; k < {u}; k++) total += NnExp({v.Z("k")} - m);")
-                        .Line("float logSumExp = m + NnLog(total);")
+                        .Line($"for (int k = 0; k < {u}; k++) total += {GpuDeviceMath.Exp}({v.Z("k")} - m);")
+                        .Line($"float logSumExp = m + {GpuDeviceMath.Log}(total);")
                         .Line("float sumT = 0f;")
                         .Line($"for (int k = 0; k < {u}; k++) {{ loss += {v.T("k")} * (logSumExp - {v.Z("k")}); sumT += {v.T("k")}; }}");
                     if (gradient is not null)
@@ -124,7 +124,7 @@ namespace NnGen.Generator.Emitting.Gpu
                     break;
 
                 case Loss.CategoricalCrossEntropy:
-                    writer.Line($"float logSumExp{l} = m{l} + NnLog(sum{l});");
+                    writer.Line($"float logSumExp{l} = m{l} + {GpuDeviceMath.Log}(sum{l});");
                     var sumT = new List<string>();
                     for (int k = 0; k < last.Units; k++)
                     {
@@ -141,6 +141,6 @@ namespace NnGen.Generator.Emitting.Gpu
 
         /// <summary>max(z, 0) - z t + log(1 + exp(-|z|)): BCEWithLogitsLoss's stable form, in float on the device.</summary>
         private static string BinaryCrossEntropyFromLogit(string z, string t)
-            => $"global::System.MathF.Max({z}, 0f) - {z} * {t} + NnLog1p(NnExp(-global::System.MathF.Abs({z})))";
+            => $"global::System.MathF.Max({z}, 0f) - {z} * {t} + {GpuDeviceMath.Log1p}({GpuDeviceMath.Exp}(-global::System.MathF.Abs({z})))";
     }
 }

@@ -11,9 +11,6 @@ namespace NnGen.Generator.Emitting.Gpu
         /// <summary>... and it has at most this many parameters (each sample writes its own gradient row before the batch reduction).</summary>
         public const int FusedParameterLimit = 16384;
 
-        /// <summary>Samples per partial sum of a batch reduction (the first of its two stages).</summary>
-        public const int Chunk = 64;
-
         /// <summary>Why the network gets no GPU kernels ("layer 2 ([Dropout])"), or null when it does.</summary>
         public static string? Unsupported(NetworkModel model)
         {
