@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The NnGen package as a user gets it, and NativeAOT:
-#   1. packs NnGen.Runtime (runtime + generator) into a local folder feed, with a version unique to this run so that a
-#      stale NnGen in the global packages folder can never stand in for it, and checks what the package holds;
+# The NnGen packages as a user gets them, and NativeAOT:
+#   1. packs NnGen.Runtime (runtime + generator) and NnGen.Gpu (the GPU host code and shared kernels, on ILGPU) into a
+#      local folder feed, with a version unique to this run so that a stale NnGen in the global packages folder can
+#      never stand in for it, and checks what the packages hold;
 #   2. creates a fresh console project (`dotnet new console`), adds NnGen from that feed (`dotnet add package`), builds
 #      and runs the README's Getting started program (the code block after its marker comment) and then
 #      .ci/consumer/Program.cs with the JIT: trains XOR, saves the model; checks the generated files are where the
 #      README says;
 #   3. publishes the same project with PublishAot=true, fails on any trim/AOT (IL2xxx/IL3xxx) or other warning, runs
 #      the native binary on the saved model and requires the JIT's predictions bit for bit, then trains in it and
-#      requires the JIT's model file byte for byte.
+#      requires the JIT's model file byte for byte;
+#   4. creates a second fresh console project that adds NnGen and NnGen.Gpu (JIT only: ILGPU compiles kernels at run
+#      time), builds .ci/gpu-consumer/Program.cs, checks the GPU files are generated, and runs ToGpu on ILGPU's CPU
+#      accelerator for a fused and a per-layer network: one TrainStep and a Predict against the CPU network.
 # Needs clang and zlib1g-dev for the native link; installs them (and unzip) with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,11 +43,12 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/nngen-package.XXXXXX")
 cleanup() {
   rm -rf "$work"
   # The unique version would otherwise pile up in the global packages folder, one per run.
-  if [ -n "$global_packages" ]; then rm -rf "${global_packages%/}/nngen/$version"; fi
+  if [ -n "$global_packages" ]; then rm -rf "${global_packages%/}/nngen/$version" "${global_packages%/}/nngen.gpu/$version"; fi
 }
 trap cleanup EXIT
 feed="$work/feed"
 app="$work/HelloNnGen"
+gpu_app="$work/HelloNnGenGpu"
 
 # --- 1. pack and inspect ---------------------------------------------------------------------------------------------
 step "dotnet pack NnGen $version"
@@ -69,6 +74,26 @@ if grep -E '<dependency id="(Microsoft\.CodeAnalysis|NnGen\.Generator)' <<<"$nus
 dependencies=$(grep -c '<dependency ' <<<"$nuspec" || true)
 echo "package ok: $(wc -c <"$nupkg") bytes, $(grep -c . <<<"$entries") entries, $dependencies dependencies"
 
+step "dotnet pack NnGen.Gpu $version"
+dotnet pack NnGen.Gpu/NnGen.Gpu.csproj -c Release -o "$feed" -p:Version="$version"
+gpu_nupkg="$feed/NnGen.Gpu.$version.nupkg"
+[ -f "$gpu_nupkg" ] || fail "no $gpu_nupkg"
+[ -f "$feed/NnGen.Gpu.$version.snupkg" ] || fail "no symbols package NnGen.Gpu.$version.snupkg"
+gpu_entries=$(unzip -Z1 "$gpu_nupkg")
+for expected in lib/net10.0/NnGen.Gpu.dll lib/net10.0/NnGen.Gpu.xml README.md; do
+  grep -qx "$expected" <<<"$gpu_entries" || fail "NnGen.Gpu lacks $expected"
+done
+# One assembly: NnGen.Gpu itself; the runtime, the generator and ILGPU come as dependencies.
+gpu_dlls=$(grep -c '\.dll$' <<<"$gpu_entries" || true)
+[ "$gpu_dlls" -eq 1 ] || fail "NnGen.Gpu holds $gpu_dlls assemblies, expected 1: $(grep '\.dll$' <<<"$gpu_entries" | tr '\n' ' ')"
+gpu_nuspec=$(unzip -p "$gpu_nupkg" NnGen.Gpu.nuspec)
+# It depends on this very NnGen, analyzers included (so that adding NnGen.Gpu alone brings the generator), and on ILGPU.
+grep -Eq "<dependency id=\"NnGen\" version=\"$version\" include=\"All\" */>" <<<"$gpu_nuspec" \
+  || fail "NnGen.Gpu does not depend on NnGen $version with all its assets: $(grep '<dependency ' <<<"$gpu_nuspec")"
+grep -q '<dependency id="ILGPU" version="1\.' <<<"$gpu_nuspec" || fail "NnGen.Gpu does not depend on ILGPU 1.x"
+grep -q '<license type="expression">MIT</license>' <<<"$gpu_nuspec" || fail "the NnGen.Gpu nuspec has no MIT license expression"
+echo "NnGen.Gpu package ok: $(wc -c <"$gpu_nupkg") bytes, $(grep -c '<dependency ' <<<"$gpu_nuspec") dependencies"
+
 # --- 2. a fresh consumer, from the folder feed -----------------------------------------------------------------------
 step "fresh console project from the folder feed"
 dotnet new console -o "$app" --no-restore >/dev/null
@@ -86,7 +111,7 @@ sources=$(cd "$work" && dotnet nuget list source | awk '
   while IFS=$'\t' read -r name url; do echo "    <add key=\"$name\" value=\"$url\" />"; done <<<"$sources"
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="nngen-local"><package pattern="NnGen" /></packageSource>'
+  echo '    <packageSource key="nngen-local"><package pattern="NnGen" /><package pattern="NnGen.Gpu" /></packageSource>'
   while IFS=$'\t' read -r name url; do echo "    <packageSource key=\"$name\"><package pattern=\"*\" /></packageSource>"; done <<<"$sources"
   echo '  </packageSourceMapping>'
   echo '</configuration>'
@@ -115,9 +140,9 @@ step "JIT build and training"
 cp .ci/consumer/Program.cs "$app/Program.cs"
 dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
 [ -f "$generated/XorNet.g.cs" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs"
-# Without an ILGPU reference the generator emits no GPU code, and nothing pulls ILGPU in.
-if compgen -G "$generated/*.Gpu.g.cs" >/dev/null; then fail "a consumer without ILGPU got GPU code: $(ls "$generated")"; fi
-for leaked in Microsoft.CodeAnalysis NnGen.Generator ILGPU; do
+# Without NnGen.Gpu the generator emits no GPU code, and nothing pulls NnGen.Gpu or ILGPU in.
+if compgen -G "$generated/*.Gpu.g.cs" >/dev/null; then fail "a consumer without NnGen.Gpu got GPU code: $(ls "$generated")"; fi
+for leaked in Microsoft.CodeAnalysis NnGen.Generator NnGen.Gpu ILGPU; do
   if compgen -G "$bin/$leaked*.dll" >/dev/null || grep -q "$leaked" "$bin/HelloNnGen.deps.json"; then
     fail "$leaked reached the consumer's output"
   fi
@@ -152,4 +177,30 @@ grep -qx 'consumer ok' "$work/aot-train.txt" || fail "NativeAOT training did not
 # One seed, one result: the native binary trains to the very parameters the JIT build trained to.
 cmp "$work/xor.nngen" "$work/xor-aot.nngen" || fail "NativeAOT training saved another model than JIT training"
 
-echo "package-and-aot: NnGen $version packed, consumed from a folder feed, JIT and NativeAOT consumers passed"
+# --- 4. a GPU consumer (JIT), from the folder feed ------------------------------------------------------------------
+step "fresh console project with NnGen and NnGen.Gpu"
+dotnet new console -o "$gpu_app" --no-restore >/dev/null
+cp "$app/nuget.config" "$gpu_app/nuget.config"
+dotnet add "$gpu_app" package NnGen --version "$version"
+dotnet add "$gpu_app" package NnGen.Gpu --version "$version"
+grep -q "Include=\"NnGen.Gpu\" Version=\"$version\"" "$gpu_app/HelloNnGenGpu.csproj" || fail "dotnet add package did not reference NnGen.Gpu $version"
+cp .ci/gpu-consumer/Program.cs "$gpu_app/Program.cs"
+dotnet build "$gpu_app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
+gpu_bin="$gpu_app/bin/Release/net10.0"
+gpu_generated="$gpu_app/obj/Release/net10.0/generated/NnGen.Generator/NnGen.Generator.NetworkGenerator"
+for network in TinyGpuNet WideGpuNet; do
+  [ -f "$gpu_generated/$network.g.cs" ] || fail "no $network.g.cs in the GPU consumer"
+  [ -f "$gpu_generated/$network.Gpu.g.cs" ] || fail "the GPU consumer got no $network.Gpu.g.cs: $(ls "$gpu_generated")"
+  grep -q 'public sealed class Gpu : global::NnGen.Gpu.GpuNetwork' "$gpu_generated/$network.Gpu.g.cs" || fail "$network.Gpu does not derive from NnGen.Gpu.GpuNetwork"
+done
+for assembly in NnGen.Runtime NnGen.Gpu ILGPU; do
+  [ -f "$gpu_bin/$assembly.dll" ] || fail "$assembly.dll is not in the GPU consumer's output"
+done
+for leaked in Microsoft.CodeAnalysis NnGen.Generator; do
+  if compgen -G "$gpu_bin/$leaked*.dll" >/dev/null; then fail "$leaked reached the GPU consumer's output"; fi
+done
+step "GPU consumer on ILGPU's CPU accelerator"
+dotnet "$gpu_bin/HelloNnGenGpu.dll" | tee "$work/gpu.txt"
+grep -qx 'gpu consumer ok' "$work/gpu.txt" || fail "the GPU consumer did not finish"
+
+echo "package-and-aot: NnGen and NnGen.Gpu $version packed, consumed from a folder feed, JIT, NativeAOT and GPU consumers passed"

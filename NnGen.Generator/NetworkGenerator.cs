@@ -53,33 +53,39 @@ namespace NnGen.Generator
                 if (hintName is not null) output.AddSource(hintName, NetworkEmitter.Emit(pair.Left));
             });
 
-            // GPU kernels only when the consumer references ILGPU: a bool from the references, combined last, so that
-            // without ILGPU nothing GPU-related is emitted and the CPU file's steps are untouched.
-            IncrementalValueProvider<bool> referencesIlgpu = context.CompilationProvider
-                .Select(static (compilation, _) => GpuDetection.ReferencesIlgpu(compilation))
-                .WithTrackingName(TrackingNames.ReferencesIlgpu);
+            // GPU kernels only when the consumer references NnGen.Gpu (which brings ILGPU): a bool from the references,
+            // combined last, so that without it nothing GPU-related is emitted and the CPU file's steps are untouched.
+            IncrementalValueProvider<bool> referencesGpu = context.CompilationProvider
+                .Select(static (compilation, _) => GpuDetection.ReferencesNnGenGpu(compilation))
+                .WithTrackingName(TrackingNames.ReferencesNnGenGpu);
 
-            IncrementalValuesProvider<(NetworkPlan Plan, EquatableArray<string> FullNames)> gpuPlans = plans.Combine(fullNames)
-                .Combine(referencesIlgpu)
-                .Where(static pair => pair.Right && pair.Left.Left.GpuShape != GpuCodeShape.Unsupported)
+            IncrementalValuesProvider<(NetworkPlan Plan, EquatableArray<string> FullNames)> gpuModels = plans.Combine(fullNames)
+                .Combine(referencesGpu)
+                .Where(static pair => pair.Right && pair.Left.Left.Gpu is not null)
                 .Select(static (pair, _) => (pair.Left.Left, pair.Left.Right))
                 .WithTrackingName(TrackingNames.GpuModel);
 
-            context.RegisterSourceOutput(gpuPlans, static (output, pair) =>
+            // the GPU part of the plan (kernel shape, kernels, buffers and launch sequences) on its own, so that tests can
+            // see it cached apart from the CPU file's plan
+            IncrementalValuesProvider<(NetworkPlan Plan, EquatableArray<string> FullNames, GpuKernelPlan Kernels)> gpuPlans = gpuModels
+                .Select(static (pair, _) => (pair.Plan, pair.FullNames, pair.Plan.Gpu!))
+                .WithTrackingName(TrackingNames.GpuPlan);
+
+            context.RegisterSourceOutput(gpuPlans, static (output, item) =>
             {
-                string? hintName = NetworkEmitter.HintName(pair.Plan.FullName, pair.FullNames);
-                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(pair.Plan));
+                string? hintName = NetworkEmitter.HintName(item.Plan.FullName, item.FullNames);
+                if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(item.Plan));
             });
 
-            // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels (from the model, the
-            // decision the planner makes), reported only when the compilation references ILGPU.
+            // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels (the rule the planner
+            // applies, read from the model), reported only when the compilation references NnGen.Gpu.
             IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
                 .Select(static (result, _) => result.Model is not null && result.NameSite is not null && CodeShapes.GpuUnsupportedReason(result.Model) is string reason
                     ? DiagnosticInfo.At(Diagnostics.DiagnosticDescriptors.NoGpuKernels, result.NameSite, result.NameSite.Name, reason)
                     : null)
                 .Where(static note => note is not null)
                 .Select(static (note, _) => note!)
-                .Combine(referencesIlgpu)
+                .Combine(referencesGpu)
                 .Where(static pair => pair.Right)
                 .Select(static (pair, _) => pair.Left);
 
@@ -100,7 +106,8 @@ namespace NnGen.Generator
         public const string Model = "NnGen.Model";
         public const string Plan = "NnGen.Plan";
         public const string Diagnostics = "NnGen.Diagnostics";
-        public const string ReferencesIlgpu = "NnGen.ReferencesIlgpu";
+        public const string ReferencesNnGenGpu = "NnGen.ReferencesNnGenGpu";
         public const string GpuModel = "NnGen.GpuModel";
+        public const string GpuPlan = "NnGen.GpuPlan";
     }
 }

@@ -18,8 +18,14 @@ namespace NnGen.Generator.Planning
         /// <summary>The network has a layer or option the kernels do not cover (NNG0023 says which).</summary>
         Unsupported,
 
-        /// <summary>One thread per sample runs forward, loss gate and backward; the batch gradient is reduced after.</summary>
-        Fused,
+        /// <summary>
+        /// One thread per sample runs forward, loss gate and backward, every gate a named local (registers), as in the
+        /// CPU's unrolled code; the batch gradient is reduced after.
+        /// </summary>
+        FusedRegisters,
+
+        /// <summary>As <see cref="FusedRegisters"/>, each layer's values in local memory, loops with constant bounds.</summary>
+        FusedLocalMemory,
 
         /// <summary>Kernels per dense layer over the whole batch.</summary>
         PerLayer,
@@ -66,13 +72,14 @@ namespace NnGen.Generator.Planning
             return null;
         }
 
-        public static GpuCodeShape Gpu(NetworkModel model, long parameterCount)
+        /// <summary>Fused for tiny networks (in registers where the CPU unrolls), per layer otherwise.</summary>
+        public static GpuCodeShape Gpu(NetworkModel model, long parameterCount, CpuCodeShape cpu)
         {
             if (GpuUnsupportedReason(model) is not null) return GpuCodeShape.Unsupported;
             if (parameterCount > FusedParameterLimit) return GpuCodeShape.PerLayer;
             foreach (LayerModel layer in model.Layers)
                 if (layer.Units > FusedUnitLimit) return GpuCodeShape.PerLayer;
-            return GpuCodeShape.Fused;
+            return cpu == CpuCodeShape.Unrolled ? GpuCodeShape.FusedRegisters : GpuCodeShape.FusedLocalMemory;
         }
     }
 }

@@ -19,6 +19,9 @@ namespace NnGen.Generator.Planning
         string SignatureText,
         ulong Signature)
     {
+        /// <summary>The GPU kernels, their buffers and launch sequences; null when the GPU path does not cover the network.</summary>
+        public GpuKernelPlan? Gpu { get; init; }
+
         public Loss Loss => Network.Loss;
 
         public int InputSize => Network.InputSize;

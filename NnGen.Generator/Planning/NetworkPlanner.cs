@@ -26,10 +26,11 @@ namespace NnGen.Generator.Planning
             }
 
             string signature = ModelSignature.Describe(model);
-            return new NetworkPlan(
+            CpuCodeShape cpu = CodeShapes.Cpu(model);
+            var plan = new NetworkPlan(
                 model,
-                CodeShapes.Cpu(model),
-                CodeShapes.Gpu(model, parameterOffset),
+                cpu,
+                CodeShapes.Gpu(model, parameterOffset, cpu),
                 CodeShapes.GpuUnsupportedReason(model),
                 layers.ToImmutable().ToEquatableArray(),
                 parameterOffset,
@@ -37,6 +38,7 @@ namespace NnGen.Generator.Planning
                 flops,
                 signature,
                 ModelSignature.Hash(signature));
+            return plan.GpuShape == GpuCodeShape.Unsupported ? plan : plan with { Gpu = GpuKernelPlanner.Plan(plan) };
         }
 
         private static LayerPlan PlanLayer(LayerModel layer, int parameterOffset, int stateOffset, Buffer input, Buffer? gradientBelow, bool isLast)

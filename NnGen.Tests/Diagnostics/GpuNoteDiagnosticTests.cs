@@ -6,8 +6,8 @@ using Xunit;
 namespace NnGen.Tests.Diagnostics;
 
 /// <summary>
-/// NNG0023: with ILGPU referenced, a network the GPU kernels do not cover gets an informational note at its name, its
-/// CPU code as before, and no GPU file. Without ILGPU, or for a dense network, nothing is said.
+/// NNG0023: with NnGen.Gpu referenced, a network the GPU kernels do not cover gets an informational note at its name,
+/// its CPU code as before, and no GPU file. Without NnGen.Gpu (ILGPU alone included), or for a dense network, nothing is said.
 /// </summary>
 public sealed class GpuNoteDiagnosticTests
 {
@@ -64,6 +64,15 @@ public sealed class GpuNoteDiagnosticTests
     public void NNG0023_not_reported_without_ILGPU()
     {
         GeneratorRun run = GeneratorHarness.Run(WithDropout);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Equal(new[] { "Demo.Net.g.cs" }, run.GeneratedSources.Keys);
+    }
+
+    [Fact]
+    public void NNG0023_not_reported_with_ILGPU_but_without_NnGen_Gpu()
+    {
+        GeneratorRun run = GeneratorHarness.RunWithIlgpuOnly(WithDropout);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(new[] { "Demo.Net.g.cs" }, run.GeneratedSources.Keys);

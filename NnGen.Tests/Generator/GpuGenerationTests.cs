@@ -1,15 +1,12 @@
-extern alias NnGenGenerator;
-
 using System.Linq;
 using NnGen.Tests.Infrastructure;
-using NnGenGenerator::NnGen.Generator.Emitting.Gpu;
 using Xunit;
 
 namespace NnGen.Tests.Generator;
 
 /// <summary>
-/// The GPU file is there exactly when the compilation references ILGPU; it compiles cleanly wherever a network may be
-/// declared, and the kernel shape follows the network's size.
+/// The GPU file is there exactly when the compilation references NnGen.Gpu (ILGPU alone is not enough); it compiles
+/// cleanly wherever a network may be declared, and the kernel shape follows the network's size.
 /// </summary>
 public sealed class GpuGenerationTests
 {
@@ -29,6 +26,16 @@ public sealed class GpuGenerationTests
         Assert.Equal(new[] { "Demo.Net.g.cs" }, run.GeneratedSources.Keys);
         Assert.DoesNotContain("ILGPU", run.GeneratedSources["Demo.Net.g.cs"], System.StringComparison.Ordinal);
         Assert.DoesNotContain("Gpu", run.GeneratedSources["Demo.Net.g.cs"], System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_ILGPU_but_without_NnGen_Gpu_no_GPU_code_is_emitted()
+    {
+        GeneratorRun run = GeneratorHarness.RunWithIlgpuOnly("using NnGen;\nnamespace Demo;\n" + Layers + "\npublic partial class Net;");
+
+        GeneratorAssert.CompilesCleanly(run);
+        Assert.Equal(new[] { "Demo.Net.g.cs" }, run.GeneratedSources.Keys);
+        Assert.Equal(GeneratorHarness.Run("using NnGen;\nnamespace Demo;\n" + Layers + "\npublic partial class Net;").GeneratedSources["Demo.Net.g.cs"], run.GeneratedSources["Demo.Net.g.cs"]);
     }
 
     [Fact]
@@ -77,6 +84,9 @@ public sealed class GpuGenerationTests
         string gpu = run.GeneratedSources["Demo.Net.Gpu.g.cs"];
         Assert.Contains($"public static void {kernel}(", gpu, System.StringComparison.Ordinal);
         Assert.Contains(line, gpu, System.StringComparison.Ordinal);
-        Assert.Contains($"private const int NnChunk = {GpuShape.Chunk};", gpu, System.StringComparison.Ordinal);
+        // the thin class on NnGen.Gpu's base, the network's own kernels only: the shared ones are compiled in NnGen.Gpu
+        Assert.Contains("public sealed class Gpu : global::NnGen.Gpu.GpuNetwork", gpu, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("public static void SgdStep(", gpu, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("public static void ReduceGradients(", gpu, System.StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace NnGen.Tests.Incremental;
 
-/// <summary>With ILGPU referenced, the GPU steps cache like the others: an unrelated edit emits nothing again.</summary>
+/// <summary>With NnGen.Gpu referenced, the GPU steps (the GPU plan among them) cache like the others: an unrelated edit emits nothing again.</summary>
 public sealed class GpuIncrementalTests
 {
     private const string Network = """
@@ -33,10 +33,13 @@ public sealed class GpuIncrementalTests
         Compilation edited = first.InputCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText("// a comment\n" + Unrelated, GeneratorHarness.ParseOptions, old.FilePath));
         GeneratorRun second = GeneratorHarness.Run(first.Driver, edited);
 
-        (object referencesIlgpu, IncrementalStepRunReason reason) = Assert.Single(TrackedSteps.Outputs(second, TrackingNames.ReferencesIlgpu));
-        Assert.Equal(true, referencesIlgpu);
+        (object referencesGpu, IncrementalStepRunReason reason) = Assert.Single(TrackedSteps.Outputs(second, TrackingNames.ReferencesNnGenGpu));
+        Assert.Equal(true, referencesGpu);
         Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, reason.ToString());
         Assert.All(TrackedSteps.Outputs(second, TrackingNames.GpuModel), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, TrackedSteps.Describe(second)));
+        Assert.NotEmpty(TrackedSteps.Outputs(second, TrackingNames.GpuPlan));
+        Assert.All(TrackedSteps.Outputs(second, TrackingNames.GpuPlan), output =>
             Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, TrackedSteps.Describe(second)));
         Assert.All(TrackedSteps.SourceOutputReasons(second), r =>
             Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, TrackedSteps.Describe(second)));
@@ -52,6 +55,7 @@ public sealed class GpuIncrementalTests
         GeneratorRun second = GeneratorHarness.Run(first.Driver, first.InputCompilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(wider, GeneratorHarness.ParseOptions, old.FilePath)));
 
         Assert.Contains(TrackedSteps.Outputs(second, TrackingNames.GpuModel), output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(TrackedSteps.Outputs(second, TrackingNames.GpuPlan), output => output.Reason == IncrementalStepRunReason.Modified);
         Assert.NotEqual(first.GeneratedSources["Demo.Net.Gpu.g.cs"], second.GeneratedSources["Demo.Net.Gpu.g.cs"]);
         Assert.Contains("float z1_4 = ", second.GeneratedSources["Demo.Net.Gpu.g.cs"], System.StringComparison.Ordinal);
     }

@@ -50,8 +50,14 @@ internal static class GeneratorHarness
     /// <summary>Compiles the sources, runs the generator once and returns what it produced.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));
 
-    /// <summary>As <see cref="Run(string[])"/>, with ILGPU referenced: the generator also emits the GPU files.</summary>
+    /// <summary>
+    /// As <see cref="Run(string[])"/>, with NnGen.Gpu and the ILGPU it brings referenced (as the NnGen.Gpu package
+    /// gives them): the generator also emits the GPU files.
+    /// </summary>
     public static GeneratorRun RunWithIlgpu(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.WithIlgpu, sources));
+
+    /// <summary>As <see cref="Run(string[])"/>, with ILGPU referenced but not NnGen.Gpu: no GPU files.</summary>
+    public static GeneratorRun RunWithIlgpuOnly(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.IlgpuOnly, sources));
 
     /// <summary>Runs <paramref name="driver"/> (fresh, or one that ran before, to observe caching) on <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)

@@ -16,13 +16,22 @@ internal static class TestReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_all = new(Create);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_withIlgpu = new(() =>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_ilgpuOnly = new(() =>
         s_all.Value.Add(MetadataReference.CreateFromFile(typeof(ILGPU.Context).Assembly.Location)));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_withIlgpu = new(() =>
+        s_ilgpuOnly.Value.Add(MetadataReference.CreateFromFile(typeof(NnGen.Gpu.GpuNetwork).Assembly.Location)));
 
     public static ImmutableArray<MetadataReference> All => s_all.Value;
 
-    /// <summary><see cref="All"/> and the ILGPU assembly, so that the generator also emits the GPU code.</summary>
+    /// <summary>
+    /// <see cref="All"/>, the NnGen.Gpu assembly and the ILGPU assembly it brings (as a consumer of the NnGen.Gpu package
+    /// references both), so that the generator also emits the GPU code.
+    /// </summary>
     public static ImmutableArray<MetadataReference> WithIlgpu => s_withIlgpu.Value;
+
+    /// <summary><see cref="All"/> and ILGPU without NnGen.Gpu: not enough for GPU code.</summary>
+    public static ImmutableArray<MetadataReference> IlgpuOnly => s_ilgpuOnly.Value;
 
     private static ImmutableArray<MetadataReference> Create()
     {

@@ -123,11 +123,13 @@ public sealed class NetworkPlannerTests
         Assert.Equal((GpuCodeShape.Unsupported, "layer 2 ([Dropout])"), (dropout.GpuShape, dropout.GpuUnsupportedReason));
         Assert.Equal((GpuCodeShape.Unsupported, "the L1/L2 penalty"), (penalty.GpuShape, penalty.GpuUnsupportedReason));
         Assert.Null(Plan(4, Dense(8), Dense(2)).GpuUnsupportedReason);
+        Assert.Null(dropout.Gpu);
+        Assert.NotNull(Plan(4, Dense(8), Dense(2)).Gpu);
     }
 
     [Theory]
-    [InlineData(2, 3, 1, "Fused")]
-    [InlineData(64, 32, 10, "Fused")]     // every layer at most 32 units, 2,410 parameters
+    [InlineData(2, 3, 1, "FusedRegisters")]      // unrolled on the CPU: every gate a register
+    [InlineData(64, 32, 10, "FusedLocalMemory")] // every layer at most 32 units, 2,410 parameters
     [InlineData(64, 33, 10, "PerLayer")]  // a layer of 33 units
     [InlineData(600, 30, 10, "PerLayer")] // 18,340 parameters: over the fused budget
     public void Tiny_networks_get_the_fused_GPU_kernel(int inputs, int hidden, int outputs, string expected)

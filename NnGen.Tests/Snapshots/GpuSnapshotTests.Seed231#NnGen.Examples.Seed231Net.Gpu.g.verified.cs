@@ -14,428 +14,80 @@ namespace NnGen.Examples
 
         /// <summary>
         /// Network 2 -> 3 (Sigmoid) -> 1 (Identity), loss MeanSquaredError, on an ILGPU accelerator: 13 parameters,
-        /// 18 FLOPs per sample forward; one fused kernel per sample (forward and backward in registers or local memory),
+        /// 18 FLOPs per sample forward; one fused kernel per sample (forward and backward in registers),
         /// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;
-        /// <see cref="Parameters"/> is the host network's array, brought up to date by <see cref="CopyParametersTo(global::System.Span{float})"/>
-        /// and at the end of every device epoch of <see cref="global::NnGen.Trainer"/>. Not thread-safe; dispose it to free the device memory.
+        /// <see cref="global::NnGen.Gpu.GpuNetwork.Parameters"/> is the host network's array, brought up to date by
+        /// <see cref="global::NnGen.Gpu.GpuNetwork.CopyParametersTo(global::System.Span{float})"/> and at the end of every device epoch of
+        /// <see cref="global::NnGen.Trainer"/>. Not thread-safe; dispose it to free the device memory.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NnGen", "{NnGen.Version}")]
-        public sealed class Gpu : global::NnGen.IDeviceTraining, global::System.IDisposable
+        public sealed class Gpu : global::NnGen.Gpu.GpuNetwork
         {
-            private const int NnChunk = 64;
-            private readonly Seed231Net _nnNetwork;
-            private readonly global::ILGPU.Runtime.Accelerator _nnAccelerator;
-            private readonly global::ILGPU.Runtime.AcceleratorStream _nnStream;
-            private readonly global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnParameters;
-            private readonly global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnGradients;
-            // the per-batch losses of an epoch (slot 0 for single calls), grown with the number of batches
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnLosses;
-            private readonly float[] _nnLoss = new float[1];
-            // optimizer state of the last optimizer seen: SGD's velocity in moment 1, Adam's m and v
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense>? _nnMoment1, _nnMoment2, _nnCheckpoint, _nnFeatures, _nnLabels;
-            private global::ILGPU.Runtime.MemoryBuffer1D<int, global::ILGPU.Stride1D.Dense>? _nnOrder;
-            private global::NnGen.IOptimizer? _nnOptimizer;
-            private int _nnOptimizerSteps;
-            private bool _nnDisposed;
-            // Batch buffers, allocated by NnEnsureCapacity (which the constructor calls) and grown to the largest batch seen.
-            private int _nnCapacity;
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnInputs = null!;
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnTargets = null!;
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnSampleLoss = null!;
-            private global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _nnChunkLoss = null!;
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnPartials = null!;
+            // the network's own batch buffers, grown with the base class's (inputs, targets, per-sample losses, gradient partials)
+            // to the largest batch seen
             private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnOutputs = null!;
             private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _nnSampleGradients = null!;
             // kernel launchers, loaded by the constructor
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _nnKFusedPredict;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _nnKFusedLoss;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float> _nnKFusedGradients;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<int>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _nnKGatherBatch;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<double>, int> _nnKChunkLoss;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<double>, global::ILGPU.ArrayView<float>, int, int, int> _nnKReduceLoss;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int> _nnKReduceSampleGradients;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int> _nnKReduceGradients;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float, float, float, int> _nnKSgdStep;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.AdamStepCoefficients> _nnKAdamStep;
 
             /// <summary>Uploads the parameters of <paramref name="network"/> to <paramref name="accelerator"/> and loads the kernels.</summary>
             internal Gpu(Seed231Net network, global::ILGPU.Runtime.Accelerator accelerator)
+                : base(network, accelerator, InputSize, OutputSize, ParameterCount, widestRow: 13)
             {
-                global::System.ArgumentNullException.ThrowIfNull(accelerator);
-                _nnNetwork = network;
-                _nnAccelerator = accelerator;
-                _nnStream = accelerator.DefaultStream;
-                _nnParameters = accelerator.Allocate1D<float>(ParameterCount);
-                _nnGradients = accelerator.Allocate1D<float>(ParameterCount);
-                _nnLosses = accelerator.Allocate1D<float>(1);
-                NnUpload(_nnParameters, network.Parameters);
-                NnEnsureCapacity(1);
                 _nnKFusedPredict = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, NnKernels.FusedPredict);
                 _nnKFusedLoss = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, NnKernels.FusedLoss);
                 _nnKFusedGradients = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float>(accelerator, NnKernels.FusedGradients);
-                _nnKGatherBatch = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<int>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, NnKernels.GatherBatch);
-                _nnKChunkLoss = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<double>, int>(accelerator, NnKernels.ChunkLoss);
-                _nnKReduceLoss = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<double>, global::ILGPU.ArrayView<float>, int, int, int>(accelerator, NnKernels.ReduceLoss);
-                _nnKReduceSampleGradients = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int>(accelerator, NnKernels.ReduceSampleGradients);
-                _nnKReduceGradients = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int>(accelerator, NnKernels.ReduceGradients);
-                _nnKSgdStep = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float, float, float, int>(accelerator, NnKernels.SgdStep);
-                _nnKAdamStep = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.AdamStepCoefficients>(accelerator, NnKernels.AdamStep);
-            }
-
-            /// <summary>The accelerator this copy lives on.</summary>
-            public global::ILGPU.Runtime.Accelerator Accelerator => _nnAccelerator;
-
-            int global::NnGen.INetwork.InputSize => InputSize;
-            int global::NnGen.INetwork.OutputSize => OutputSize;
-            int global::NnGen.INetwork.ParameterCount => ParameterCount;
-
-            /// <summary>The host network's parameters: the device values after <see cref="CopyParametersTo(global::System.Span{float})"/> or a device epoch.</summary>
-            public float[] Parameters => _nnNetwork.Parameters;
-
-            /// <summary>The host network's state (empty: the GPU kernels cover networks without state).</summary>
-            public float[] State => _nnNetwork.State;
-
-            /// <summary>The host network's gradients: the device gradient after <see cref="CopyGradientsTo(global::System.Span{float})"/>.</summary>
-            public float[] Gradients => _nnNetwork.Gradients;
-
-            /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize), computed on the device.</summary>
-            public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
-            {
-                int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-                NnBegin(n);
-                NnUpload(_nnInputs, inputs);
-                NnForward(n);
-                NnDownload(_nnOutputs, outputs);
-            }
-
-            /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction), computed on the device.</summary>
-            public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-            {
-                int n = NnUploadBatch(inputs, targets);
-                NnLoss(n, 0);
-                return NnReadLoss();
-            }
-
-            /// <summary>
-            /// Returns the loss of a batch and leaves its gradient (a mean over the batch) on the device, for
-            /// <see cref="CopyGradientsTo(global::System.Span{float})"/> or an optimizer step.
-            /// </summary>
-            public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-            {
-                int n = NnUploadBatch(inputs, targets);
-                NnGradients(n, 0);
-                return NnReadLoss();
-            }
-
-            /// <summary>ComputeGradients, and the host network's <see cref="Gradients"/> receive the gradient (the INetwork contract).</summary>
-            float global::NnGen.INetwork.ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-            {
-                float loss = ComputeGradients(inputs, targets);
-                CopyGradientsTo(_nnNetwork.Gradients);
-                return loss;
-            }
-
-            /// <summary>Copies the gradient of the last ComputeGradients or TrainStep (ParameterCount floats) from the device.</summary>
-            public void CopyGradientsTo(global::System.Span<float> gradients)
-            {
-                NnCheckLength(gradients.Length, nameof(gradients));
-                NnDownload(_nnGradients, gradients);
-            }
-
-            /// <summary>
-            /// ComputeGradients, then one step of <paramref name="optimizer"/> on the device (Sgd, Adam and AdamW run as kernels;
-            /// any other optimizer steps on the host, with a copy of the parameters and gradients each way); returns the loss before the step.
-            /// </summary>
-            public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                int n = NnUploadBatch(inputs, targets);
-                NnGradients(n, 0);
-                NnOptimizerStep(optimizer);
-                return NnReadLoss();
             }
 
             /// <summary>Copies the device parameters into <paramref name="network"/>.</summary>
-            public void CopyParametersTo(Seed231Net network) => CopyParametersTo(network.Parameters);
-
-            /// <summary>Copies the device parameters (ParameterCount floats, in the layout of Parameters).</summary>
-            public void CopyParametersTo(global::System.Span<float> parameters)
+            public void CopyParametersTo(Seed231Net network)
             {
-                NnCheckLength(parameters.Length, nameof(parameters));
-                NnDownload(_nnParameters, parameters);
+                global::System.ArgumentNullException.ThrowIfNull(network);
+                CopyParametersTo(network.Parameters);
             }
 
-            /// <summary>Replaces the device parameters with <paramref name="parameters"/> (ParameterCount floats).</summary>
-            public void LoadParameters(global::System.ReadOnlySpan<float> parameters)
+            /// <inheritdoc/>
+            protected override global::ILGPU.Runtime.ArrayView1D<float, global::ILGPU.Stride1D.Dense> DeviceOutputs => _nnOutputs.View;
+
+            /// <inheritdoc/>
+            protected override void AllocateBatchBuffers(int n)
             {
-                NnCheckLength(parameters.Length, nameof(parameters));
-                NnBegin(1);
-                NnUpload(_nnParameters, parameters);
+                _nnOutputs = AllocateBatchBuffer(n);
+                _nnSampleGradients = AllocateBatchBuffer(n * 13);
             }
 
-            /// <summary>Copies the device parameters into the host network, then writes its model file.</summary>
-            public void Save(global::System.IO.Stream stream)
+            /// <inheritdoc/>
+            protected override void DisposeBatchBuffers()
             {
-                CopyParametersTo(_nnNetwork.Parameters);
-                _nnNetwork.Save(stream);
-            }
-
-            /// <summary>Loads a model file into the host network, then uploads its parameters.</summary>
-            public void LoadFrom(global::System.IO.Stream stream)
-            {
-                _nnNetwork.LoadFrom(stream);
-                UploadParameters();
-            }
-
-            /// <summary>Frees the device memory. The host network stays as it is.</summary>
-            public void Dispose()
-            {
-                if (_nnDisposed) return;
-                _nnDisposed = true;
-                _nnStream.Synchronize();
-                _nnParameters.Dispose();
-                _nnGradients.Dispose();
-                _nnLosses.Dispose();
-                _nnMoment1?.Dispose();
-                _nnMoment2?.Dispose();
-                _nnCheckpoint?.Dispose();
-                _nnFeatures?.Dispose();
-                _nnLabels?.Dispose();
-                _nnOrder?.Dispose();
-                _nnInputs.Dispose();
-                _nnTargets.Dispose();
-                _nnSampleLoss.Dispose();
-                _nnChunkLoss.Dispose();
-                _nnPartials.Dispose();
-                _nnOutputs.Dispose();
-                _nnSampleGradients.Dispose();
-            }
-
-            /// <summary>Copies the features and targets of <paramref name="training"/> to the device, for <see cref="QueueTrainStep"/>.</summary>
-            public void UploadTrainingSet(global::NnGen.Dataset training)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(training);
-                if (training.InputSize != InputSize || training.OutputSize != OutputSize)
-                    throw new global::System.ArgumentException($"The training set has {training.InputSize} features and {training.OutputSize} targets per sample, but the network takes {InputSize} inputs and gives {OutputSize} outputs.", nameof(training));
-                NnBegin(1);
-                _nnFeatures?.Dispose();
-                _nnLabels?.Dispose();
-                _nnFeatures = _nnAccelerator.Allocate1D<float>(global::System.Math.Max(1, training.Features.Length));
-                _nnLabels = _nnAccelerator.Allocate1D<float>(global::System.Math.Max(1, training.Targets.Length));
-                NnUpload(_nnFeatures, training.Features);
-                NnUpload(_nnLabels, training.Targets);
-            }
-
-            /// <summary>Copies the order in which the epoch visits the uploaded samples.</summary>
-            public void UploadOrder(global::System.ReadOnlySpan<int> order)
-            {
-                NnBegin(1);
-                if (_nnOrder is null || _nnOrder.Length < order.Length)
-                {
-                    _nnOrder?.Dispose();
-                    _nnOrder = _nnAccelerator.Allocate1D<int>(global::System.Math.Max(1, order.Length));
-                }
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(_nnOrder.View.SubView(0, order.Length), _nnStream, order);
-                NnEnsureLossSlots(order.Length);
-            }
-
-            /// <summary>Keeps a device copy of the parameters for <see cref="RestoreCheckpoint"/>.</summary>
-            public void SaveCheckpoint()
-            {
-                NnBegin(1);
-                _nnCheckpoint ??= _nnAccelerator.Allocate1D<float>(ParameterCount);
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyTo(_nnParameters.View, _nnStream, _nnCheckpoint.View);
-            }
-
-            /// <summary>Puts back the parameters of the last <see cref="SaveCheckpoint"/>, on the device and in the host network.</summary>
-            public void RestoreCheckpoint()
-            {
-                if (_nnCheckpoint is null) throw new global::System.InvalidOperationException("No checkpoint was saved.");
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyTo(_nnCheckpoint.View, _nnStream, _nnParameters.View);
-                CopyParametersTo(_nnNetwork.Parameters);
-            }
-
-            /// <summary>
-            /// Queues a training step on the uploaded samples order[start .. start + size): the batch is gathered, its
-            /// gradient computed and the optimizer applied on the device; its loss stays there as loss <paramref name="batch"/>.
-            /// </summary>
-            public void QueueTrainStep(int batch, int start, int size, global::NnGen.IOptimizer optimizer)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(optimizer);
-                if (_nnFeatures is null || _nnLabels is null || _nnOrder is null)
-                    throw new global::System.InvalidOperationException("Upload a training set and an order first (UploadTrainingSet, UploadOrder).");
-                if (size < 1 || start < 0 || (long)start + size > _nnOrder.Length)
-                    throw new global::System.ArgumentOutOfRangeException(nameof(size), size, $"The batch order[{start} .. {start} + {size}) is outside the uploaded order of {_nnOrder.Length} samples.");
-                if (batch < 0) throw new global::System.ArgumentOutOfRangeException(nameof(batch), batch, "The batch number must be >= 0.");
-                NnBegin(size);
-                NnEnsureLossSlots(batch + 1);
-                _nnKGatherBatch(size * (InputSize + OutputSize), _nnOrder.View, start, _nnFeatures.View, _nnLabels.View, _nnInputs.View, _nnTargets.View);
-                NnGradients(size, batch);
-                NnOptimizerStep(optimizer);
-            }
-
-            /// <summary>Waits for the queued steps; copies the first losses.Length batch losses and the parameters to the host.</summary>
-            public void FinishEpoch(global::System.Span<float> losses)
-            {
-                if (losses.Length > 0)
-                {
-                    if (losses.Length > _nnLosses.Length) throw new global::System.ArgumentException($"Only {_nnLosses.Length} batch losses are kept, but {losses.Length} were asked for.", nameof(losses));
-                    global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(_nnLosses.View.SubView(0, losses.Length), _nnStream, losses);
-                }
-                CopyParametersTo(_nnNetwork.Parameters);
-            }
-
-            /// <summary>Copies the host network's parameters to the device.</summary>
-            public void UploadParameters() => LoadParameters(_nnNetwork.Parameters);
-
-            // One optimizer step on the device. The optimizer's state lives here, for the last optimizer passed: another
-            // instance starts from fresh moments and step 1, as a new optimizer does on the CPU.
-            private void NnOptimizerStep(global::NnGen.IOptimizer optimizer)
-            {
-                if (!ReferenceEquals(optimizer, _nnOptimizer))
-                {
-                    _nnOptimizer = optimizer;
-                    _nnOptimizerSteps = 0;
-                    if (_nnMoment1 is not null) global::ILGPU.Runtime.ArrayViewExtensions.MemSetToZero(_nnMoment1.View, _nnStream);
-                    if (_nnMoment2 is not null) global::ILGPU.Runtime.ArrayViewExtensions.MemSetToZero(_nnMoment2.View, _nnStream);
-                }
-                int step = ++_nnOptimizerSteps;
-                switch (optimizer)
-                {
-                    case global::NnGen.Sgd sgd:
-                        int mode = sgd.Momentum == 0f ? 0 : (step == 1 ? 1 : 2) | (sgd.Nesterov ? 4 : 0);
-                        _nnKSgdStep(ParameterCount, _nnParameters.View, _nnGradients.View, NnMoment(ref _nnMoment1).View, sgd.LearningRate, sgd.WeightDecay, sgd.Momentum, mode);
-                        break;
-                    case global::NnGen.Adam adam:
-                        _nnKAdamStep(ParameterCount, _nnParameters.View, _nnGradients.View, NnMoment(ref _nnMoment1).View, NnMoment(ref _nnMoment2).View, adam.CoefficientsOfStep(step));
-                        break;
-                    case global::NnGen.AdamW adamW:
-                        _nnKAdamStep(ParameterCount, _nnParameters.View, _nnGradients.View, NnMoment(ref _nnMoment1).View, NnMoment(ref _nnMoment2).View, adamW.CoefficientsOfStep(step));
-                        break;
-                    default:
-                        // no kernel for this optimizer: it steps on the host, a round trip of parameters and gradients
-                        float[] parameters = _nnNetwork.Parameters, gradients = _nnNetwork.Gradients;
-                        NnDownload(_nnParameters, parameters);
-                        NnDownload(_nnGradients, gradients);
-                        optimizer.Step(parameters, gradients);
-                        NnUpload(_nnParameters, parameters);
-                        break;
-                }
-            }
-
-            private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> NnMoment(ref global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense>? moment)
-            {
-                if (moment is null)
-                {
-                    moment = _nnAccelerator.Allocate1D<float>(ParameterCount);
-                    global::ILGPU.Runtime.ArrayViewExtensions.MemSetToZero(moment.View, _nnStream);
-                }
-                return moment;
-            }
-
-            private void NnBegin(int n)
-            {
-                if (_nnDisposed) throw new global::System.ObjectDisposedException(nameof(Gpu));
-                NnEnsureCapacity(n);
-            }
-
-            private int NnUploadBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
-            {
-                int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-                NnBegin(n);
-                NnUpload(_nnInputs, inputs);
-                NnUpload(_nnTargets, targets);
-                return n;
-            }
-
-            private void NnUpload(global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer, global::System.ReadOnlySpan<float> values)
-                => global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.SubView(0, values.Length), _nnStream, values);
-
-            // copies the first values.Length floats of a device buffer into values, after the queued work
-            private void NnDownload(global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer, global::System.Span<float> values)
-            {
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(buffer.View.SubView(0, values.Length), _nnStream, values);
-                _nnStream.Synchronize();
-            }
-
-            private float NnReadLoss()
-            {
-                NnDownload(_nnLosses, _nnLoss);
-                return _nnLoss[0];
-            }
-
-            private static void NnCheckLength(int length, string name)
-            {
-                if (length != ParameterCount)
-                    throw new global::System.ArgumentException($"Expected {name}.Length to be ParameterCount ({ParameterCount}), but got {length}.", name);
-            }
-
-            // grows the loss slots to at least `count`, keeping those already written this epoch
-            private void NnEnsureLossSlots(int count)
-            {
-                if (count <= _nnLosses.Length) return;
-                var grown = _nnAccelerator.Allocate1D<float>(global::System.Math.Max(count, 2 * (int)_nnLosses.Length));
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyTo(_nnLosses.View, _nnStream, grown.View.SubView(0, _nnLosses.Length));
-                _nnStream.Synchronize();
-                _nnLosses.Dispose();
-                _nnLosses = grown;
-            }
-
-            private void NnEnsureCapacity(int n)
-            {
-                if (n <= _nnCapacity) return;
-                long cells = global::System.Math.Max((long)n * 13, ((long)n + NnChunk - 1) / NnChunk * ParameterCount);
-                if (cells > int.MaxValue) throw new global::System.ArgumentException($"A batch of {n} samples needs device buffers of {cells} floats, more than one kernel can index ({int.MaxValue}): use smaller batches.", "inputs");
-                if (_nnCapacity > 0) _nnStream.Synchronize(); // queued kernels may still read the buffers being replaced
-                _nnInputs?.Dispose();
-                _nnInputs = _nnAccelerator.Allocate1D<float>(n * InputSize);
-                _nnTargets?.Dispose();
-                _nnTargets = _nnAccelerator.Allocate1D<float>(n * OutputSize);
-                _nnSampleLoss?.Dispose();
-                _nnSampleLoss = _nnAccelerator.Allocate1D<float>(n);
-                _nnChunkLoss?.Dispose();
-                _nnChunkLoss = _nnAccelerator.Allocate1D<double>((n + NnChunk - 1) / NnChunk);
-                _nnPartials?.Dispose();
-                _nnPartials = _nnAccelerator.Allocate1D<float>(((n + NnChunk - 1) / NnChunk) * ParameterCount);
                 _nnOutputs?.Dispose();
-                _nnOutputs = _nnAccelerator.Allocate1D<float>(n * OutputSize);
                 _nnSampleGradients?.Dispose();
-                _nnSampleGradients = _nnAccelerator.Allocate1D<float>(n * ParameterCount);
-                _nnCapacity = n;
             }
 
-            // queues the forward pass of the n samples in _nnInputs
-            private void NnForward(int n)
+            /// <inheritdoc/>
+            protected override void QueueForward(int n)
             {
-                _nnKFusedPredict(n, _nnInputs.View, _nnParameters.View, _nnOutputs.View);
+                _nnKFusedPredict(n, DeviceInputs, DeviceParameters, _nnOutputs.View);
             }
 
-            // queues the two-stage sum of the per-sample losses into loss slot `slot`
-            private void NnReduceLoss(int n, int slot)
+            /// <inheritdoc/>
+            protected override void QueueLoss(int n, int slot)
             {
-                int chunks = (n + NnChunk - 1) / NnChunk;
-                _nnKChunkLoss(chunks, _nnSampleLoss.View, _nnChunkLoss.View, n);
-                _nnKReduceLoss(1, _nnChunkLoss.View, _nnLosses.View, chunks, slot, (n * OutputSize));
+                _nnKFusedLoss(n, DeviceInputs, DeviceTargets, DeviceParameters, DeviceSampleLoss);
+                QueueLossReduction(n, slot, (n * OutputSize));
             }
 
-            // queues the loss (inference mode) of the n samples in _nnInputs and _nnTargets into loss slot `slot`
-            private void NnLoss(int n, int slot)
+            /// <inheritdoc/>
+            protected override void QueueGradients(int n, int slot)
             {
-                _nnKFusedLoss(n, _nnInputs.View, _nnTargets.View, _nnParameters.View, _nnSampleLoss.View);
-                NnReduceLoss(n, slot);
+                _nnKFusedGradients(n, DeviceInputs, DeviceTargets, DeviceParameters, _nnSampleGradients.View, DeviceSampleLoss, 1f / (n * OutputSize));
+                QueueSampleGradientReduction(n, _nnSampleGradients.View);
+                QueueGradientReduction(n);
+                QueueLossReduction(n, slot, (n * OutputSize));
             }
 
-            // queues the loss into loss slot `slot` and the gradient (a mean over the batch) into _nnGradients
-            private void NnGradients(int n, int slot)
-            {
-                int chunks = (n + NnChunk - 1) / NnChunk;
-                _nnKFusedGradients(n, _nnInputs.View, _nnTargets.View, _nnParameters.View, _nnSampleGradients.View, _nnSampleLoss.View, 1f / (n * OutputSize));
-                _nnKReduceSampleGradients(chunks * ParameterCount, _nnSampleGradients.View, _nnPartials.View, n);
-                _nnKReduceGradients(ParameterCount, _nnPartials.View, _nnGradients.View, chunks);
-                NnReduceLoss(n, slot);
-            }
-
-            /// <summary>The kernels: static methods ILGPU compiles for the accelerator; every size but the batch is a constant.</summary>
+            /// <summary>The network's kernels: static methods ILGPU compiles for the accelerator; every size but the batch is a constant.</summary>
             private static class NnKernels
             {
                 // the fused kernels: one thread per sample, every gate a named local (registers)
@@ -445,11 +97,11 @@ namespace NnGen.Examples
                     float x0 = x[xr + 0], x1 = x[xr + 1];
                     // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                     float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                    float a1_0 = 1f / (1f + NnExp(-z1_0));
+                    float a1_0 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_0));
                     float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                    float a1_1 = 1f / (1f + NnExp(-z1_1));
+                    float a1_1 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_1));
                     float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                    float a1_2 = 1f / (1f + NnExp(-z1_2));
+                    float a1_2 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_2));
                     // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                     float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                     y[tr + 0] = z2_0;
@@ -461,11 +113,11 @@ namespace NnGen.Examples
                     float x0 = x[xr + 0], x1 = x[xr + 1];
                     // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                     float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                    float a1_0 = 1f / (1f + NnExp(-z1_0));
+                    float a1_0 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_0));
                     float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                    float a1_1 = 1f / (1f + NnExp(-z1_1));
+                    float a1_1 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_1));
                     float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                    float a1_2 = 1f / (1f + NnExp(-z1_2));
+                    float a1_2 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_2));
                     // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                     float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                     float t0 = t[tr + 0];
@@ -484,11 +136,11 @@ namespace NnGen.Examples
                     float x0 = x[xr + 0], x1 = x[xr + 1];
                     // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                     float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                    float a1_0 = 1f / (1f + NnExp(-z1_0));
+                    float a1_0 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_0));
                     float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                    float a1_1 = 1f / (1f + NnExp(-z1_1));
+                    float a1_1 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_1));
                     float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                    float a1_2 = 1f / (1f + NnExp(-z1_2));
+                    float a1_2 = 1f / (1f + global::NnGen.Gpu.DeviceMath.Exp(-z1_2));
                     // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                     float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                     float t0 = t[tr + 0];
@@ -523,110 +175,6 @@ namespace NnGen.Examples
                     g[gr + 8] = dz1_2;
                     g[gr + 4] = dz1_2 * x0;
                     g[gr + 5] = dz1_2 * x1;
-                }
-
-                // the mini-batch gather: one thread per (sample of the batch, feature or target), rows picked by the epoch's order
-                public static void GatherBatch(global::ILGPU.Index1D index, global::ILGPU.ArrayView<int> order, int start, global::ILGPU.ArrayView<float> features, global::ILGPU.ArrayView<float> labels, global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<float> t)
-                {
-                    int k = index.X / 3, f = index.X - k * 3;
-                    int row = order[start + k];
-                    if (f < 2) x[k * 2 + f] = features[row * 2 + f];
-                    else t[k * 1 + f - 2] = labels[row * 1 + f - 2];
-                }
-
-                // the batch loss, stage 1: one thread per chunk of 64 samples sums their losses in double
-                public static void ChunkLoss(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> sampleLoss, global::ILGPU.ArrayView<double> chunkLoss, int n)
-                {
-                    int c = index.X, s0 = c * 64, s1 = global::System.Math.Min(n, s0 + 64);
-                    double sum = 0.0;
-                    for (int s = s0; s < s1; s++) sum += sampleLoss[s];
-                    chunkLoss[c] = sum;
-                }
-
-                // the batch loss, stage 2: one thread sums the chunks and divides by the count of the mean reduction
-                public static void ReduceLoss(global::ILGPU.Index1D index, global::ILGPU.ArrayView<double> chunkLoss, global::ILGPU.ArrayView<float> losses, int chunks, int slot, int count)
-                {
-                    double sum = 0.0;
-                    for (int c = 0; c < chunks; c++) sum += chunkLoss[c];
-                    losses[slot] = (float)(sum / count);
-                }
-
-                // the batch gradient, stage 1: one thread per (chunk of 64 samples, parameter) sums the chunk's gradient rows
-                public static void ReduceSampleGradients(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> partials, int n)
-                {
-                    int c = index.X / 13, j = index.X - c * 13;
-                    int s0 = c * 64, s1 = global::System.Math.Min(n, s0 + 64);
-                    float sum = 0f;
-                    for (int s = s0; s < s1; s++) sum += g[s * 13 + j];
-                    partials[index.X] = sum;
-                }
-
-                // the batch gradient, stage 2: one thread per parameter sums the chunks' partial sums
-                public static void ReduceGradients(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> partials, global::ILGPU.ArrayView<float> g, int chunks)
-                {
-                    int j = index.X;
-                    float sum = 0f;
-                    for (int c = 0; c < chunks; c++) sum += partials[c * 13 + j];
-                    g[j] = sum;
-                }
-
-                // NnGen.Sgd's step, one thread per parameter (mode: 0 plain, 1 the first momentum step, 2 later ones; +4 Nesterov)
-                public static void SgdStep(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> velocity, float lr, float wd, float mu, int mode)
-                {
-                    int j = index.X;
-                    float gi = g[j];
-                    if (wd != 0f) gi += wd * p[j];
-                    if (mode == 0)
-                    {
-                        p[j] -= lr * gi;
-                    }
-                    else
-                    {
-                        float bi = (mode & 3) == 1 ? gi : mu * velocity[j] + gi;
-                        velocity[j] = bi;
-                        float step = (mode & 4) != 0 ? gi + mu * bi : bi;
-                        p[j] -= lr * step;
-                    }
-                }
-
-                // NnGen.Adam's and NnGen.AdamW's step, one thread per parameter, the coefficients of this step from the optimizer
-                public static void AdamStep(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> m, global::ILGPU.ArrayView<float> v, global::NnGen.AdamStepCoefficients c)
-                {
-                    int j = index.X;
-                    float pi = p[j] * c.Decay;
-                    float gi = g[j];
-                    if (c.L2 != 0f) gi += c.L2 * pi;
-                    float mi = c.Beta1 * m[j] + c.OneMinusBeta1 * gi;
-                    float vi = c.Beta2 * v[j] + c.OneMinusBeta2 * gi * gi;
-                    // moments below the smallest normal float are stored as zero, as the CPU optimizer does
-                    if (mi < 1.17549435E-38f && mi > -1.17549435E-38f) mi = 0f;
-                    if (vi < 1.17549435E-38f) vi = 0f;
-                    m[j] = mi;
-                    v[j] = vi;
-                    float denom = global::System.MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;
-                    p[j] = pi + c.NegStepSize * mi / denom;
-                }
-
-                // e^x = 2^(x log2 e); overflows to +Infinity and underflows to 0 as exp does
-                private static float NnExp(float x) => global::ILGPU.IntrinsicMath.CPUOnly.Exp2(x * 1.44269504f);
-
-                // ln x = log2(x) ln 2
-                private static float NnLog(float x) => global::System.MathF.Log2(x) * 0.693147182f;
-
-                // ln(1 + u) for u >= 0, without losing a small u to the rounding of 1 + u
-                private static float NnLog1p(float u) => u < 1e-4f ? u * (1f - 0.5f * u) : NnLog(1f + u);
-
-                // tanh from one exponential; near 0 its Taylor series, where 1 - 2 / (e^2x + 1) would cancel
-                private static float NnTanh(float x)
-                {
-                    float ax = global::System.MathF.Abs(x);
-                    if (ax < 0.125f)
-                    {
-                        float x2 = x * x;
-                        return x * (1f + x2 * (-0.333333343f + x2 * (0.13333334f + x2 * -0.0539682545f)));
-                    }
-                    float t = 1f - 2f / (NnExp(2f * ax) + 1f);
-                    return x < 0f ? -t : t;
                 }
             }
         }

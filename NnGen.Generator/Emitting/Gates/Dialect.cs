@@ -30,10 +30,14 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>
         /// ILGPU kernels: System.MathF's Exp, Log and Tanh have no PTX form without ILGPU.Algorithms, so the kernels call
-        /// their own functions built from exp2 and log2; a thread's loss sums in float.
+        /// NnGen.Gpu's DeviceMath, built from exp2 and log2 (ILGPU compiles the called methods into each kernel); a
+        /// thread's loss sums in float.
         /// </summary>
         public static readonly Dialect Gpu = new(
-            "GPU", "NnExp", "NnTanh", "float", "0f", "NnExp", "NnLog", lossInDouble: false);
+            "GPU", DeviceMath + ".Exp", DeviceMath + ".Tanh", "float", "0f", DeviceMath + ".Exp", DeviceMath + ".Log", lossInDouble: false);
+
+        /// <summary>The device math of the NnGen.Gpu assembly.</summary>
+        public const string DeviceMath = "global::NnGen.Gpu.DeviceMath";
 
         /// <summary>
         /// Whole vectors of floats on the CPU (System.Numerics.Vector&lt;float&gt;: the machine's width, 128-bit on ARM64),

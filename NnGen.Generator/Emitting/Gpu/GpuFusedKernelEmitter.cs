@@ -1,8 +1,8 @@
+using System;
 using System.Collections.Generic;
 using NnGen.Generator.Emitting.Gates;
 using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
-using static NnGen.Generator.Emitting.Gpu.GpuKernelCatalog;
 
 namespace NnGen.Generator.Emitting.Gpu
 {
@@ -16,20 +16,22 @@ namespace NnGen.Generator.Emitting.Gpu
     {
         private enum Mode { Predict, Loss, Gradients }
 
-        public static void Write(IndentedWriter writer, NetworkPlan plan, GpuKernelCatalog kernels)
+        public static void Write(IndentedWriter writer, NetworkPlan plan, GpuKernel kernel)
         {
-            bool unrolled = plan.CpuShape == CpuCodeShape.Unrolled;
-            writer.Line($"// the fused kernels: one thread per sample, {(unrolled ? "every gate a named local (registers)" : "each layer's values in local memory, loops with constant bounds")}");
-            using (kernels.Open(writer, "FusedPredict", $"{View} x", $"{View} p", $"{View} y"))
-                WriteBody(writer, plan, unrolled, Mode.Predict);
-            writer.Line();
-            using (kernels.Open(writer, "FusedLoss", $"{View} x", $"{View} t", $"{View} p", $"{View} sampleLoss"))
-                WriteBody(writer, plan, unrolled, Mode.Loss);
-            writer.Line();
-            writer.Line("// each sample writes its own gradient row g[s * ParameterCount + k]: every entry once, so no atomics and no clearing");
-            using (kernels.Open(writer, "FusedGradients", $"{View} x", $"{View} t", $"{View} p", $"{View} g", $"{View} sampleLoss", "float invCount"))
-                WriteBody(writer, plan, unrolled, Mode.Gradients);
-            writer.Line();
+            bool unrolled = plan.GpuShape == GpuCodeShape.FusedRegisters;
+            Mode mode = kernel.Kind switch
+            {
+                GpuKernelKind.FusedPredict => Mode.Predict,
+                GpuKernelKind.FusedLoss => Mode.Loss,
+                GpuKernelKind.FusedGradients => Mode.Gradients,
+                _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel.Kind, "not a fused kernel"),
+            };
+            if (mode == Mode.Predict)
+                writer.Line($"// the fused kernels: one thread per sample, {(unrolled ? "every gate a named local (registers)" : "each layer's values in local memory, loops with constant bounds")}");
+            if (mode == Mode.Gradients)
+                writer.Line("// each sample writes its own gradient row g[s * ParameterCount + k]: every entry once, so no atomics and no clearing");
+            using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
+                WriteBody(writer, plan, unrolled, mode);
         }
 
         private static void WriteBody(IndentedWriter writer, NetworkPlan plan, bool unrolled, Mode mode)
