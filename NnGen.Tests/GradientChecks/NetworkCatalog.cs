@@ -5,72 +5,71 @@ using System.Reflection;
 using NnGen.Tests.Reference;
 using Xunit;
 
-namespace NnGen.Tests.GradientChecks
+namespace NnGen.Tests.GradientChecks;
+
+/// <summary>A network declared for the gradient checks: its generated type and the reference's reading of its declaration.</summary>
+public sealed class NetworkCase
 {
-    /// <summary>A network declared for the gradient checks: its generated type and the reference's reading of its declaration.</summary>
-    public sealed class NetworkCase
+    public NetworkCase(Type type)
     {
-        public NetworkCase(Type type)
-        {
-            Type = type;
-            Spec = NetworkSpec.FromAttributes(type);
-        }
-
-        public Type Type { get; }
-
-        public string Name => Type.Name;
-
-        public NetworkSpec Spec { get; }
-
-        /// <summary>A fresh instance (the generated constructor takes an optional seed; it is not a new() constructor).</summary>
-        public INetwork Create() => (INetwork)Activator.CreateInstance(Type, 0)!;
-
-        public override string ToString() => $"{Name}: {Spec}";
+        Type = type;
+        Spec = NetworkSpec.FromAttributes(type);
     }
 
-    /// <summary>
-    /// Every network declared under NnGen.Tests.GradientChecks.Networks, found by reflection so that none is
-    /// forgotten, and the theory data built from them.
-    /// </summary>
-    public static class NetworkCatalog
+    public Type Type { get; }
+
+    public string Name => Type.Name;
+
+    public NetworkSpec Spec { get; }
+
+    /// <summary>A fresh instance (the generated constructor takes an optional seed; it is not a new() constructor).</summary>
+    public INetwork Create() => (INetwork)Activator.CreateInstance(Type, 0)!;
+
+    public override string ToString() => $"{Name}: {Spec}";
+}
+
+/// <summary>
+/// Every network declared under NnGen.Tests.GradientChecks.Networks, found by reflection so that none is
+/// forgotten, and the theory data built from them.
+/// </summary>
+public static class NetworkCatalog
+{
+    public const string Namespace = "NnGen.Tests.GradientChecks.Networks";
+
+    /// <summary>The batch sizes every network is checked at.</summary>
+    public static readonly int[] BatchSizes = { 1, 2, 5, 17 };
+
+    private static readonly Lazy<IReadOnlyDictionary<string, NetworkCase>> Cases = new(() =>
+        typeof(NetworkCatalog).Assembly.GetTypes()
+            .Where(t => t.Namespace == Namespace && t.GetCustomAttribute<NetworkAttribute>() is not null)
+            .Select(t => new NetworkCase(t))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToDictionary(c => c.Name, StringComparer.Ordinal));
+
+    public static IEnumerable<NetworkCase> All => Cases.Value.Values;
+
+    public static NetworkCase Get(string name) => Cases.Value[name];
+
+    public static TheoryData<string> Names() => ToTheoryData(All);
+
+    public static TheoryData<string, int> NamesAndBatchSizes()
     {
-        public const string Namespace = "NnGen.Tests.GradientChecks.Networks";
+        var data = new TheoryData<string, int>();
+        foreach (NetworkCase c in All)
+            foreach (int n in BatchSizes) data.Add(c.Name, n);
+        return data;
+    }
 
-        /// <summary>The batch sizes every network is checked at.</summary>
-        public static readonly int[] BatchSizes = { 1, 2, 5, 17 };
+    public static TheoryData<string> SoftmaxOutputNames() => ToTheoryData(All.Where(c => c.Spec.Output.Activation == Activation.Softmax));
 
-        private static readonly Lazy<IReadOnlyDictionary<string, NetworkCase>> Cases = new(() =>
-            typeof(NetworkCatalog).Assembly.GetTypes()
-                .Where(t => t.Namespace == Namespace && t.GetCustomAttribute<NetworkAttribute>() is not null)
-                .Select(t => new NetworkCase(t))
-                .OrderBy(c => c.Name, StringComparer.Ordinal)
-                .ToDictionary(c => c.Name, StringComparer.Ordinal));
+    /// <summary>One small (unrolled) and one large (loop) network per loss: enough for contract checks that do not depend on the activations.</summary>
+    public static TheoryData<string> OnePerLossAndShape()
+        => ToTheoryData(All.GroupBy(c => (c.Spec.Loss, c.Spec.IsUnrolled)).Select(g => g.First()));
 
-        public static IEnumerable<NetworkCase> All => Cases.Value.Values;
-
-        public static NetworkCase Get(string name) => Cases.Value[name];
-
-        public static TheoryData<string> Names() => ToTheoryData(All);
-
-        public static TheoryData<string, int> NamesAndBatchSizes()
-        {
-            var data = new TheoryData<string, int>();
-            foreach (NetworkCase c in All)
-                foreach (int n in BatchSizes) data.Add(c.Name, n);
-            return data;
-        }
-
-        public static TheoryData<string> SoftmaxOutputNames() => ToTheoryData(All.Where(c => c.Spec.Output.Activation == Activation.Softmax));
-
-        /// <summary>One small (unrolled) and one large (loop) network per loss: enough for contract checks that do not depend on the activations.</summary>
-        public static TheoryData<string> OnePerLossAndShape()
-            => ToTheoryData(All.GroupBy(c => (c.Spec.Loss, c.Spec.IsUnrolled)).Select(g => g.First()));
-
-        private static TheoryData<string> ToTheoryData(IEnumerable<NetworkCase> cases)
-        {
-            var data = new TheoryData<string>();
-            foreach (NetworkCase c in cases) data.Add(c.Name);
-            return data;
-        }
+    private static TheoryData<string> ToTheoryData(IEnumerable<NetworkCase> cases)
+    {
+        var data = new TheoryData<string>();
+        foreach (NetworkCase c in cases) data.Add(c.Name);
+        return data;
     }
 }

@@ -3,68 +3,67 @@ using System.Linq;
 using NnGen.Tests.Reference;
 using Xunit;
 
-namespace NnGen.Tests.GradientChecks
+namespace NnGen.Tests.GradientChecks;
+
+/// <summary>
+/// BatchNorm and LayerNorm networks in training mode (README: batch statistics with the biased variance): the loss
+/// ComputeGradients returns equals the reference's training-mode loss, and its Gradients equal central differences
+/// of that loss in double precision (tolerances: <see cref="LayeredTolerance"/>). Each ComputeGradients also moves
+/// the running statistics, so the State before the call is what the call's statistics update.
+/// </summary>
+public sealed class NormalizationGradientTests
 {
-    /// <summary>
-    /// BatchNorm and LayerNorm networks in training mode (README: batch statistics with the biased variance): the loss
-    /// ComputeGradients returns equals the reference's training-mode loss, and its Gradients equal central differences
-    /// of that loss in double precision (tolerances: <see cref="LayeredTolerance"/>). Each ComputeGradients also moves
-    /// the running statistics, so the State before the call is what the call's statistics update.
-    /// </summary>
-    public sealed class NormalizationGradientTests
+    [Theory]
+    [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
+    public void Training_loss_and_gradients_match_the_reference_and_central_differences(string network, int batch)
     {
-        [Theory]
-        [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
-        public void Training_loss_and_gradients_match_the_reference_and_central_differences(string network, int batch)
-        {
-            LayeredCase c = LayeredCatalog.Get(network);
-            LayeredCaseData data = LayeredCaseData.For(c, batch);
-            INetwork net = c.Create();
-            data.LoadInto(net);
+        LayeredCase c = LayeredCatalog.Get(network);
+        LayeredCaseData data = LayeredCaseData.For(c, batch);
+        INetwork net = c.Create();
+        data.LoadInto(net);
 
-            float loss = net.ComputeGradients(data.Inputs, data.Targets);
+        float loss = net.ComputeGradients(data.Inputs, data.Targets);
 
-            LayeredForward f = LayeredReference.Forward(c.Spec, data.P, data.X, LayeredMode.Training, targets: data.T);
-            Tracked[] analytic = LayeredReference.Gradient(c.Spec, data.P, f, data.T);
-            double[] numeric = data.NumericGradient;
-            ElementwiseAssert.Close($"{c} training loss (batch {batch})", f.Loss.V, loss, LayeredTolerance.Loss(f.Loss));
-            Assert.True(numeric.Any(v => Math.Abs(v) > 1e-6), $"{c}: the loss is flat at this point; the check would prove nothing.");
-            ElementwiseAssert.Close($"{c} Gradients (batch {batch})", numeric, net.Gradients, j => LayeredTolerance.Gradient(analytic[j], f.Loss));
-        }
+        LayeredForward f = LayeredReference.Forward(c.Spec, data.P, data.X, LayeredMode.Training, targets: data.T);
+        Tracked[] analytic = LayeredReference.Gradient(c.Spec, data.P, f, data.T);
+        double[] numeric = data.NumericGradient;
+        ElementwiseAssert.Close($"{c} training loss (batch {batch})", f.Loss.V, loss, LayeredTolerance.Loss(f.Loss));
+        Assert.True(numeric.Any(v => Math.Abs(v) > 1e-6), $"{c}: the loss is flat at this point; the check would prove nothing.");
+        ElementwiseAssert.Close($"{c} Gradients (batch {batch})", numeric, net.Gradients, j => LayeredTolerance.Gradient(analytic[j], f.Loss));
+    }
 
-        [Theory]
-        [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
-        public void Training_loss_does_not_depend_on_the_running_statistics(string network, int batch)
-        {
-            LayeredCase c = LayeredCatalog.Get(network);
-            LayeredCaseData data = LayeredCaseData.For(c, batch);
-            INetwork fresh = c.Create(), shifted = c.Create();
-            data.LoadInto(fresh);
-            data.LoadInto(shifted);
-            for (int j = 0; j < shifted.State.Length; j++) shifted.State[j] = 0.5f + 0.25f * (j % 3); // any running statistics
+    [Theory]
+    [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
+    public void Training_loss_does_not_depend_on_the_running_statistics(string network, int batch)
+    {
+        LayeredCase c = LayeredCatalog.Get(network);
+        LayeredCaseData data = LayeredCaseData.For(c, batch);
+        INetwork fresh = c.Create(), shifted = c.Create();
+        data.LoadInto(fresh);
+        data.LoadInto(shifted);
+        for (int j = 0; j < shifted.State.Length; j++) shifted.State[j] = 0.5f + 0.25f * (j % 3); // any running statistics
 
-            float a = fresh.ComputeGradients(data.Inputs, data.Targets);
-            float[] ga = (float[])fresh.Gradients.Clone();
-            float b = shifted.ComputeGradients(data.Inputs, data.Targets);
+        float a = fresh.ComputeGradients(data.Inputs, data.Targets);
+        float[] ga = (float[])fresh.Gradients.Clone();
+        float b = shifted.ComputeGradients(data.Inputs, data.Targets);
 
-            // Training mode normalizes with the batch's statistics only: the same computation, bit for bit.
-            Assert.Equal(a, b);
-            Assert.Equal(ga, shifted.Gradients);
-        }
+        // Training mode normalizes with the batch's statistics only: the same computation, bit for bit.
+        Assert.Equal(a, b);
+        Assert.Equal(ga, shifted.Gradients);
+    }
 
-        [Theory]
-        [MemberData(nameof(LayeredCatalog.BatchNormNames), MemberType = typeof(LayeredCatalog))]
-        public void A_training_batch_of_one_sample_is_refused_with_the_state_unchanged(string network)
-        {
-            LayeredCase c = LayeredCatalog.Get(network);
-            LayeredCaseData data = LayeredCaseData.For(c, 2);
-            INetwork net = c.Create();
-            data.LoadInto(net);
-            float[] state = (float[])net.State.Clone();
+    [Theory]
+    [MemberData(nameof(LayeredCatalog.BatchNormNames), MemberType = typeof(LayeredCatalog))]
+    public void A_training_batch_of_one_sample_is_refused_with_the_state_unchanged(string network)
+    {
+        LayeredCase c = LayeredCatalog.Get(network);
+        LayeredCaseData data = LayeredCaseData.For(c, 2);
+        INetwork net = c.Create();
+        data.LoadInto(net);
+        float[] state = (float[])net.State.Clone();
 
-            var e = Assert.Throws<ArgumentException>(() => net.ComputeGradients(data.Inputs.AsSpan(0, c.Spec.InputSize), data.Targets.AsSpan(0, c.Spec.OutputSize)));
-            Assert.Contains("2", e.Message);
-            Assert.Equal(state, net.State);
-        }
+        var e = Assert.Throws<ArgumentException>(() => net.ComputeGradients(data.Inputs.AsSpan(0, c.Spec.InputSize), data.Targets.AsSpan(0, c.Spec.OutputSize)));
+        Assert.Contains("2", e.Message);
+        Assert.Equal(state, net.State);
     }
 }

@@ -5,53 +5,52 @@ using NnGen.Tests.Infrastructure;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace NnGen.Tests.Learning
+namespace NnGen.Tests.Learning;
+
+/// <summary>
+/// The same seed gives bit-identical parameters after training in this process and in two fresh processes; and
+/// across vector widths (AVX-512, AVX2 only, no SIMD at all, switched by the runtime's DOTNET_Enable* settings)
+/// where the design promises it: initial parameters, and training of unrolled networks (scalar code) with the
+/// optimizers (whose vector loops and scalar tails compute alike). Networks on the dense kernels repeat bit for bit
+/// per machine, but their sums depend on the vector width (see NnGen.Runtime/Kernels/DenseKernels.cs), so across
+/// widths they are only printed.
+/// </summary>
+public class CrossProcessDeterminismTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// The same seed gives bit-identical parameters after training in this process and in two fresh processes; and
-    /// across vector widths (AVX-512, AVX2 only, no SIMD at all, switched by the runtime's DOTNET_Enable* settings)
-    /// where the design promises it: initial parameters, and training of unrolled networks (scalar code) with the
-    /// optimizers (whose vector loops and scalar tails compute alike). Networks on the dense kernels repeat bit for bit
-    /// per machine, but their sums depend on the vector width (see NnGen.Runtime/Kernels/DenseKernels.cs), so across
-    /// widths they are only printed.
-    /// </summary>
-    public class CrossProcessDeterminismTests(ITestOutputHelper output)
+    private static readonly Dictionary<string, string> NoAvx512 = new() { ["DOTNET_EnableAVX512F"] = "0", ["DOTNET_EnableAVX512"] = "0" };
+    private static readonly Dictionary<string, string> NoSimd = new() { ["DOTNET_EnableHWIntrinsic"] = "0" };
+
+    [Fact]
+    public void SameSeed_GivesTheSameBits_InThisProcess_InFreshProcesses_AndAcrossVectorWidthsWherePromised()
     {
-        private static readonly Dictionary<string, string> NoAvx512 = new() { ["DOTNET_EnableAVX512F"] = "0", ["DOTNET_EnableAVX512"] = "0" };
-        private static readonly Dictionary<string, string> NoSimd = new() { ["DOTNET_EnableHWIntrinsic"] = "0" };
-
-        [Fact]
-        public void SameSeed_GivesTheSameBits_InThisProcess_InFreshProcesses_AndAcrossVectorWidthsWherePromised()
+        string here = DeterminismProbe.Describe();
+        string first = Child(null), second = Child(null);
+        string noAvx512 = Child(NoAvx512), noSimd = Child(NoSimd);
+        foreach (string line in new[] { "in process: " + here, "child: " + first, "child: " + second, "child without AVX-512: " + noAvx512, "child without SIMD: " + noSimd })
         {
-            string here = DeterminismProbe.Describe();
-            string first = Child(null), second = Child(null);
-            string noAvx512 = Child(NoAvx512), noSimd = Child(NoSimd);
-            foreach (string line in new[] { "in process: " + here, "child: " + first, "child: " + second, "child without AVX-512: " + noAvx512, "child without SIMD: " + noSimd })
-            {
-                output.WriteLine(line);
-                Console.WriteLine("determinism " + line);
-            }
-
-            // Across runs and processes, everything repeats.
-            Assert.Equal(here, first);
-            Assert.Equal(here, second);
-
-            // The settings took effect (else the comparisons below would prove nothing).
-            Assert.Equal("False", Field(noAvx512, "Vector512"));
-            Assert.Equal("False", Field(noSimd, "Vector256"));
-            Assert.StartsWith("False", Field(noSimd, "Vector"), StringComparison.Ordinal);
-
-            // Promised on every machine: the initializers and unrolled training.
-            foreach (string key in new[] { "init-kernel", "init-unrolled", "trained-unrolled" })
-            {
-                Assert.Equal(Field(here, key), Field(noAvx512, key));
-                Assert.Equal(Field(here, key), Field(noSimd, key));
-            }
+            output.WriteLine(line);
+            Console.WriteLine("determinism " + line);
         }
 
-        private static string Child(IReadOnlyDictionary<string, string>? environment) => ChildProcess.Run(environment, DeterminismProbe.Mode).Trim();
+        // Across runs and processes, everything repeats.
+        Assert.Equal(here, first);
+        Assert.Equal(here, second);
 
-        private static string Field(string description, string key)
-            => description.Split(' ').Select(part => part.Split('=', 2)).Single(pair => pair[0] == key)[1];
+        // The settings took effect (else the comparisons below would prove nothing).
+        Assert.Equal("False", Field(noAvx512, "Vector512"));
+        Assert.Equal("False", Field(noSimd, "Vector256"));
+        Assert.StartsWith("False", Field(noSimd, "Vector"), StringComparison.Ordinal);
+
+        // Promised on every machine: the initializers and unrolled training.
+        foreach (string key in new[] { "init-kernel", "init-unrolled", "trained-unrolled" })
+        {
+            Assert.Equal(Field(here, key), Field(noAvx512, key));
+            Assert.Equal(Field(here, key), Field(noSimd, key));
+        }
     }
+
+    private static string Child(IReadOnlyDictionary<string, string>? environment) => ChildProcess.Run(environment, DeterminismProbe.Mode).Trim();
+
+    private static string Field(string description, string key)
+        => description.Split(' ').Select(part => part.Split('=', 2)).Single(pair => pair[0] == key)[1];
 }

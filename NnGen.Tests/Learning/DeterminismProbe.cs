@@ -4,66 +4,65 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 
-namespace NnGen.Tests.Learning
+namespace NnGen.Tests.Learning;
+
+/// <summary>A network whose first layer (40 -> 24, 960 weights) runs on the dense kernels, with a 512-bit tail (40 = 2 * 16 + 8).</summary>
+[Network(Loss.CategoricalCrossEntropy, Init = Init.HeNormal)]
+[Input(40)]
+[Dense(24, Activation.ReLU)]
+[Dense(5, Activation.Softmax)]
+public partial class KernelProbeNet;
+
+/// <summary>A network small enough to be unrolled gate by gate (scalar code only).</summary>
+[Network(Loss.CategoricalCrossEntropy, Init = Init.GlorotNormal)]
+[Input(6)]
+[Dense(8, Activation.Tanh)]
+[Dense(5, Activation.Softmax)]
+public partial class UnrolledProbeNet;
+
+/// <summary>
+/// Trains both probe networks with a fixed seed on synthetic data and describes the result as bit hashes, in this
+/// process or in a child (mode "determinism", where the parent may switch vector instruction sets off).
+/// </summary>
+internal static class DeterminismProbe
 {
-    /// <summary>A network whose first layer (40 -> 24, 960 weights) runs on the dense kernels, with a 512-bit tail (40 = 2 * 16 + 8).</summary>
-    [Network(Loss.CategoricalCrossEntropy, Init = Init.HeNormal)]
-    [Input(40)]
-    [Dense(24, Activation.ReLU)]
-    [Dense(5, Activation.Softmax)]
-    public partial class KernelProbeNet;
+    public const string Mode = "determinism";
 
-    /// <summary>A network small enough to be unrolled gate by gate (scalar code only).</summary>
-    [Network(Loss.CategoricalCrossEntropy, Init = Init.GlorotNormal)]
-    [Input(6)]
-    [Dense(8, Activation.Tanh)]
-    [Dense(5, Activation.Softmax)]
-    public partial class UnrolledProbeNet;
-
-    /// <summary>
-    /// Trains both probe networks with a fixed seed on synthetic data and describes the result as bit hashes, in this
-    /// process or in a child (mode "determinism", where the parent may switch vector instruction sets off).
-    /// </summary>
-    internal static class DeterminismProbe
+    /// <summary>What this process can use, then "name=hash" of the parameters: initial, and after training, per network.</summary>
+    public static string Describe()
     {
-        public const string Mode = "determinism";
-
-        /// <summary>What this process can use, then "name=hash" of the parameters: initial, and after training, per network.</summary>
-        public static string Describe()
-        {
-            string isa = $"Vector512={Vector512.IsHardwareAccelerated} Vector256={Vector256.IsHardwareAccelerated} Vector={Vector.IsHardwareAccelerated}/{Vector<float>.Count}";
-            return string.Join(' ', isa,
-                "init-kernel=" + Hash(new KernelProbeNet(seed: 3).Parameters),
-                "init-unrolled=" + Hash(new UnrolledProbeNet(seed: 3).Parameters),
-                "trained-kernel=" + Hash(Trained(new KernelProbeNet(seed: 3))),
-                "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))));
-        }
-
-        public static int Print()
-        {
-            Console.Out.WriteLine(Describe());
-            return 0;
-        }
-
-        private static float[] Trained(INetwork network)
-        {
-            // Five classes around random centres, from the runtime's own generator (bit for bit the same everywhere).
-            var random = new SeededRandom(11);
-            int n = 200, inputs = network.InputSize, classes = network.OutputSize;
-            var centres = new float[classes * inputs];
-            for (int i = 0; i < centres.Length; i++) centres[i] = (float)random.NextNormal();
-            var features = new float[n * inputs];
-            var labels = new int[n];
-            for (int s = 0; s < n; s++)
-            {
-                labels[s] = random.NextInt(classes);
-                for (int i = 0; i < inputs; i++) features[s * inputs + i] = centres[labels[s] * inputs + i] + (float)(0.5 * random.NextNormal());
-            }
-            new Trainer(new TrainingOptions { Epochs = 4, BatchSize = 16, Seed = 5 })
-                .Train(network, new Adam(3e-3f), Dataset.FromLabels(features, labels, inputs, classes));
-            return network.Parameters;
-        }
-
-        private static string Hash(float[] values) => Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())))[..16];
+        string isa = $"Vector512={Vector512.IsHardwareAccelerated} Vector256={Vector256.IsHardwareAccelerated} Vector={Vector.IsHardwareAccelerated}/{Vector<float>.Count}";
+        return string.Join(' ', isa,
+            "init-kernel=" + Hash(new KernelProbeNet(seed: 3).Parameters),
+            "init-unrolled=" + Hash(new UnrolledProbeNet(seed: 3).Parameters),
+            "trained-kernel=" + Hash(Trained(new KernelProbeNet(seed: 3))),
+            "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))));
     }
+
+    public static int Print()
+    {
+        Console.Out.WriteLine(Describe());
+        return 0;
+    }
+
+    private static float[] Trained(INetwork network)
+    {
+        // Five classes around random centres, from the runtime's own generator (bit for bit the same everywhere).
+        var random = new SeededRandom(11);
+        int n = 200, inputs = network.InputSize, classes = network.OutputSize;
+        var centres = new float[classes * inputs];
+        for (int i = 0; i < centres.Length; i++) centres[i] = (float)random.NextNormal();
+        var features = new float[n * inputs];
+        var labels = new int[n];
+        for (int s = 0; s < n; s++)
+        {
+            labels[s] = random.NextInt(classes);
+            for (int i = 0; i < inputs; i++) features[s * inputs + i] = centres[labels[s] * inputs + i] + (float)(0.5 * random.NextNormal());
+        }
+        new Trainer(new TrainingOptions { Epochs = 4, BatchSize = 16, Seed = 5 })
+            .Train(network, new Adam(3e-3f), Dataset.FromLabels(features, labels, inputs, classes));
+        return network.Parameters;
+    }
+
+    private static string Hash(float[] values) => Convert.ToHexString(SHA256.HashData(MemoryMarshal.AsBytes(values.AsSpan())))[..16];
 }

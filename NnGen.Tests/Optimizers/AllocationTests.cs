@@ -1,38 +1,37 @@
 using System;
 using Xunit;
 
-namespace NnGen.Tests.Optimizers
+namespace NnGen.Tests.Optimizers;
+
+/// <summary>
+/// State is allocated on the first step; every later step allocates nothing. The counted steps follow 200
+/// uncounted ones, so that the runtime's own work on this thread as it recompiles the hot loop (tiered
+/// compilation, on-stack replacement) is not charged to the optimizer.
+/// </summary>
+public class AllocationTests
 {
-    /// <summary>
-    /// State is allocated on the first step; every later step allocates nothing. The counted steps follow 200
-    /// uncounted ones, so that the runtime's own work on this thread as it recompiles the hot loop (tiered
-    /// compilation, on-stack replacement) is not charged to the optimizer.
-    /// </summary>
-    public class AllocationTests
+    public static TheoryData<string> Cases => OptimizerCases.Names();
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Steps_after_the_first_allocate_nothing(string name)
     {
-        public static TheoryData<string> Cases => OptimizerCases.Names();
+        IOptimizer optimizer = OptimizerCases.All[name].Create();
+        float[] p = OptimizerData.Initial(1001);
+        float[] g = OptimizerData.Gradient(1, 1001);
+        for (int i = 0; i < g.Length; i++) g[i] *= 1e-3f;
+        optimizer.Step(p, g);
+        for (int step = 0; step < 200; step++) optimizer.Step(p, g);
 
-        [Theory]
-        [MemberData(nameof(Cases))]
-        public void Steps_after_the_first_allocate_nothing(string name)
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int step = 0; step < 1000; step++)
         {
-            IOptimizer optimizer = OptimizerCases.All[name].Create();
-            float[] p = OptimizerData.Initial(1001);
-            float[] g = OptimizerData.Gradient(1, 1001);
-            for (int i = 0; i < g.Length; i++) g[i] *= 1e-3f;
+            optimizer.LearningRate = optimizer.LearningRate;
             optimizer.Step(p, g);
-            for (int step = 0; step < 200; step++) optimizer.Step(p, g);
-
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int step = 0; step < 1000; step++)
-            {
-                optimizer.LearningRate = optimizer.LearningRate;
-                optimizer.Step(p, g);
-            }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-            Assert.Equal(0, allocated);
-            Assert.All(p, x => Assert.True(float.IsFinite(x)));
         }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.All(p, x => Assert.True(float.IsFinite(x)));
     }
 }

@@ -1,36 +1,35 @@
 using System;
 using Xunit.Sdk;
 
-namespace NnGen.Tests.Optimizers
+namespace NnGen.Tests.Optimizers;
+
+/// <summary>Element-wise comparison that names the worst element on failure.</summary>
+internal static class Close
 {
-    /// <summary>Element-wise comparison that names the worst element on failure.</summary>
-    internal static class Close
+    /// <summary>
+    /// The float rounding a parameter near 1 picks up per step (about one ulp of 1, 6e-8) times
+    /// the number of steps taken plus one: measured errors stay below 60% of this.
+    /// </summary>
+    public static double Tolerance(int steps) => 6e-8 * (steps + 1);
+
+    public static void Equal(ReadOnlySpan<double> expected, ReadOnlySpan<float> actual, double tolerance, string context)
     {
-        /// <summary>
-        /// The float rounding a parameter near 1 picks up per step (about one ulp of 1, 6e-8) times
-        /// the number of steps taken plus one: measured errors stay below 60% of this.
-        /// </summary>
-        public static double Tolerance(int steps) => 6e-8 * (steps + 1);
-
-        public static void Equal(ReadOnlySpan<double> expected, ReadOnlySpan<float> actual, double tolerance, string context)
+        if (expected.Length != actual.Length) throw new XunitException($"{context}: expected {expected.Length} values, got {actual.Length}.");
+        int worst = -1;
+        double worstError = 0;
+        for (int i = 0; i < expected.Length; i++)
         {
-            if (expected.Length != actual.Length) throw new XunitException($"{context}: expected {expected.Length} values, got {actual.Length}.");
-            int worst = -1;
-            double worstError = 0;
-            for (int i = 0; i < expected.Length; i++)
-            {
-                double error = Math.Abs(expected[i] - actual[i]);
-                if (!(error <= worstError)) { worst = i; worstError = error; }
-            }
-            if (worst >= 0 && !(worstError <= tolerance))
-                throw new XunitException($"{context}: element {worst} is {actual[worst]:R}, expected {expected[worst]:R} (error {worstError:E2} > tolerance {tolerance:E2}).");
+            double error = Math.Abs(expected[i] - actual[i]);
+            if (!(error <= worstError)) { worst = i; worstError = error; }
         }
+        if (worst >= 0 && !(worstError <= tolerance))
+            throw new XunitException($"{context}: element {worst} is {actual[worst]:R}, expected {expected[worst]:R} (error {worstError:E2} > tolerance {tolerance:E2}).");
+    }
 
-        public static void Equal(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double tolerance, string context)
-        {
-            var widened = new double[expected.Length];
-            for (int i = 0; i < expected.Length; i++) widened[i] = expected[i];
-            Equal(widened, actual, tolerance, context);
-        }
+    public static void Equal(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, double tolerance, string context)
+    {
+        var widened = new double[expected.Length];
+        for (int i = 0; i < expected.Length; i++) widened[i] = expected[i];
+        Equal(widened, actual, tolerance, context);
     }
 }
