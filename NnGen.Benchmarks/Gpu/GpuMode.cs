@@ -8,6 +8,7 @@ using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using NnGen.Benchmarks.Networks;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks.Gpu
 {

@@ -21,7 +21,7 @@ namespace NnGen.Generator.Emitting
         /// </summary>
         public static string Forward(LayerModel layer, string z, bool device = false)
         {
-            string exp = device ? "NnExp" : Exp, tanh = device ? "NnTanh" : "global::NnGen.Kernels.ActivationMath.Tanh";
+            string exp = device ? "NnExp" : Exp, tanh = device ? "NnTanh" : "global::NnGen.Internal.ActivationMath.Tanh";
             return layer.Activation switch
             {
                 Activation.Identity => z,

@@ -6,7 +6,7 @@ namespace NnGen.Generator.Emitting
     /// <summary>The loop form of a dense layer: z = W x + b forward; the weight, bias and input gradients backward.</summary>
     internal static class DenseLoopEmitter
     {
-        private const string Kernels = "global::NnGen.Kernels.DenseKernels";
+        private const string Kernels = "global::NnGen.Internal.DenseKernels";
 
         /// <summary>Whether the layer's activation gate runs inside the forward kernel (element-wise ones do; softmax is per row).</summary>
         public static bool FusesActivation(LayerModel layer)

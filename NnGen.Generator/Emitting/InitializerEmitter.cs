@@ -16,7 +16,7 @@ namespace NnGen.Generator.Emitting
         public static void WriteRandomField(IndentedWriter writer, NetworkModel model)
         {
             if (HasStochasticLayer(model))
-                writer.Line($"private readonly global::NnGen.SeededRandom {StochasticLayerEmitter.RandomField};").Line();
+                writer.Line($"private readonly global::NnGen.Internal.SeededRandom {StochasticLayerEmitter.RandomField};").Line();
         }
 
         public static void WriteConstructor(IndentedWriter writer, NetworkModel model)
@@ -27,14 +27,14 @@ namespace NnGen.Generator.Emitting
                 writer.Line("Parameters = new float[ParameterCount];")
                     .Line("Gradients = new float[ParameterCount];")
                     .Line("State = new float[StateCount];")
-                    .Line("var random = new global::NnGen.SeededRandom(seed);");
+                    .Line("var random = new global::NnGen.Internal.SeededRandom(seed);");
                 foreach (LayerModel layer in model.Layers)
                 {
                     switch (layer.Kind)
                     {
                         case LayerKind.Dense:
                             writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {layer.Init}; b stays 0")
-                                .Line($"global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{layer.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(layer.InitScale)}, random);");
+                                .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{layer.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(layer.InitScale)}, random);");
                             break;
                         case LayerKind.BatchNorm:
                         case LayerKind.LayerNorm:
@@ -47,7 +47,7 @@ namespace NnGen.Generator.Emitting
                 }
                 if (HasStochasticLayer(model))
                     writer.Line($"// dropout and noise draw from their own sequence, so they do not shift the initialization")
-                        .Line($"{StochasticLayerEmitter.RandomField} = new global::NnGen.SeededRandom(unchecked(seed * 6364136223846793005L + 1442695040888963407L));");
+                        .Line($"{StochasticLayerEmitter.RandomField} = new global::NnGen.Internal.SeededRandom(unchecked(seed * 6364136223846793005L + 1442695040888963407L));");
             }
         }
     }

@@ -1,11 +1,14 @@
 using System;
+using System.ComponentModel;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// A small deterministic random generator (SplitMix64). It uses only integer arithmetic and IEEE-exact
     /// double operations, so one seed gives the same numbers bit for bit on every machine and runtime.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SeededRandom
     {
         private ulong _state;

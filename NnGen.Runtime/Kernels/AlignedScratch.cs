@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// Per-thread, 64-byte aligned scratch memory for packed operands. A float[] starts wherever the heap put it, so

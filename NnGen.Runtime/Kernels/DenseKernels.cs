@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.Intrinsics;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// The matrix products of a dense layer over a batch, register-blocked and vectorized (Vector512 or Vector256
@@ -13,6 +13,7 @@ namespace NnGen.Kernels
     /// machine's vector width (forward) or only on the sizes (backward), never on the batch or the memory layout, so
     /// results repeat bit for bit and a sample alone gives the bits of its row in a batch.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static unsafe class DenseKernels
     {

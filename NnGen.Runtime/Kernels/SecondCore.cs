@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// Shares a large kernel with a second core without allocating. The work is cut into chunks that the caller and

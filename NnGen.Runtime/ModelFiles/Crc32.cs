@@ -1,8 +1,11 @@
 using System;
+using System.ComponentModel;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320): the checksum that closes every model file.</summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Crc32
     {
         private static readonly uint[] Table = CreateTable();

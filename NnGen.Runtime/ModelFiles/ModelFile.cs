@@ -1,8 +1,9 @@
 using System;
 using System.Buffers.Binary;
+using System.ComponentModel;
 using System.IO;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// NnGen's model file: magic "NNGN", format version (uint16) and a reserved uint16, the network's signature
@@ -10,6 +11,8 @@ namespace NnGen
     /// (int32 each), the parameters then the non-trainable state as little-endian float32, and a CRC-32 of every
     /// byte before it. Reading validates the whole file before anything is copied into the network.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ModelFile
     {
         /// <summary>The format version this runtime writes and reads.</summary>

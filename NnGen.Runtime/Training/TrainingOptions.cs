@@ -1,4 +1,5 @@
 using System;
+using NnGen.Internal;
 
 namespace NnGen
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using NnGen.Internal;
 using NnGen.Tests.Training;
 
 namespace NnGen.Tests.ModelFiles;

@@ -20,7 +20,7 @@ namespace NnGen.Examples
         /// and at the end of every device epoch of <see cref="global::NnGen.Trainer"/>. Not thread-safe; dispose it to free the device memory.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NnGen", "{NnGen.Version}")]
-        public sealed class Gpu : global::NnGen.IDeviceTraining, global::System.IDisposable
+        public sealed class Gpu : global::NnGen.Internal.IDeviceTraining, global::System.IDisposable
         {
             private const int NnChunk = 64;
             private readonly Seed231Net _nnNetwork;
@@ -56,7 +56,7 @@ namespace NnGen.Examples
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int> _nnKReduceSampleGradients;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int> _nnKReduceGradients;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float, float, float, int> _nnKSgdStep;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.AdamStepCoefficients> _nnKAdamStep;
+            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.Internal.AdamStepCoefficients> _nnKAdamStep;
 
             /// <summary>Uploads the parameters of <paramref name="network"/> to <paramref name="accelerator"/> and loads the kernels.</summary>
             internal Gpu(Seed231Net network, global::ILGPU.Runtime.Accelerator accelerator)
@@ -79,7 +79,7 @@ namespace NnGen.Examples
                 _nnKReduceSampleGradients = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int>(accelerator, NnKernels.ReduceSampleGradients);
                 _nnKReduceGradients = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, int>(accelerator, NnKernels.ReduceGradients);
                 _nnKSgdStep = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, float, float, float, int>(accelerator, NnKernels.SgdStep);
-                _nnKAdamStep = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.AdamStepCoefficients>(accelerator, NnKernels.AdamStep);
+                _nnKAdamStep = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>, global::NnGen.Internal.AdamStepCoefficients>(accelerator, NnKernels.AdamStep);
             }
 
             /// <summary>The accelerator this copy lives on.</summary>
@@ -101,7 +101,7 @@ namespace NnGen.Examples
             /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize), computed on the device.</summary>
             public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
             {
-                int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
                 NnBegin(n);
                 NnUpload(_nnInputs, inputs);
                 NnForward(n);
@@ -341,7 +341,7 @@ namespace NnGen.Examples
 
             private int NnUploadBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
             {
-                int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
                 NnBegin(n);
                 NnUpload(_nnInputs, inputs);
                 NnUpload(_nnTargets, targets);
@@ -590,7 +590,7 @@ namespace NnGen.Examples
                 }
 
                 // NnGen.Adam's and NnGen.AdamW's step, one thread per parameter, the coefficients of this step from the optimizer
-                public static void AdamStep(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> m, global::ILGPU.ArrayView<float> v, global::NnGen.AdamStepCoefficients c)
+                public static void AdamStep(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> p, global::ILGPU.ArrayView<float> g, global::ILGPU.ArrayView<float> m, global::ILGPU.ArrayView<float> v, global::NnGen.Internal.AdamStepCoefficients c)
                 {
                     int j = index.X;
                     float pi = p[j] * c.Decay;

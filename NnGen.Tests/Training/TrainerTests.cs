@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using NnGen.Internal;
 using Xunit;
 
 namespace NnGen.Tests.Training;

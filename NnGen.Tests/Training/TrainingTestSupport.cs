@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NnGen.Internal;
 
 namespace NnGen.Tests.Training;
 

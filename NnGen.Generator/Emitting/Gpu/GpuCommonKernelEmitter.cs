@@ -86,7 +86,7 @@ namespace NnGen.Generator.Emitting.Gpu
             writer.Line();
 
             writer.Line("// NnGen.Adam's and NnGen.AdamW's step, one thread per parameter, the coefficients of this step from the optimizer");
-            using (kernels.Open(writer, "AdamStep", $"{View} p", $"{View} g", $"{View} m", $"{View} v", "global::NnGen.AdamStepCoefficients c"))
+            using (kernels.Open(writer, "AdamStep", $"{View} p", $"{View} g", $"{View} m", $"{View} v", "global::NnGen.Internal.AdamStepCoefficients c"))
             {
                 writer.Line("int j = index.X;")
                     .Line("float pi = p[j] * c.Decay;")

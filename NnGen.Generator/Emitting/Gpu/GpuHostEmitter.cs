@@ -7,7 +7,7 @@ namespace NnGen.Generator.Emitting.Gpu
     /// <summary>
     /// The host class N.Gpu: a copy of the network on an ILGPU accelerator that keeps its parameters, gradients,
     /// optimizer state and (for the training loop) the training set on the device. Public members follow the CPU
-    /// network's contract; <c>NnGen.IDeviceTraining</c> lets <c>NnGen.Trainer</c> run whole epochs on the device.
+    /// network's contract; <c>NnGen.Internal.IDeviceTraining</c> lets <c>NnGen.Trainer</c> run whole epochs on the device.
     /// </summary>
     internal static class GpuHostEmitter
     {
@@ -22,7 +22,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 .Line("/// and at the end of every device epoch of <see cref=\"global::NnGen.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
                 .Line("/// </summary>")
                 .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"NnGen\", \"{NetworkEmitter.Version}\")]");
-            using (writer.Open("public sealed class Gpu : global::NnGen.IDeviceTraining, global::System.IDisposable"))
+            using (writer.Open("public sealed class Gpu : global::NnGen.Internal.IDeviceTraining, global::System.IDisposable"))
             {
                 writer.Line($"private const int NnChunk = {GpuShape.Chunk};")
                     .Line($"private readonly {type} _nnNetwork;")
@@ -110,7 +110,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize), computed on the device.</summary>
                 public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
                 {
-                    int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+                    int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
                     NnBegin(n);
                     NnUpload(_nnInputs, inputs);
                     NnForward(n);
@@ -360,7 +360,7 @@ namespace NnGen.Generator.Emitting.Gpu
 
                 private int NnUploadBatch(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
                 {
-                    int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                    int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
                     NnBegin(n);
                     NnUpload(_nnInputs, inputs);
                     NnUpload(_nnTargets, targets);
