@@ -9,6 +9,7 @@ using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using NnGen.Benchmarks.Networks;
 using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Benchmarks.Gpu
 {

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using NnGen.Training;
 
 namespace NnGen.Internal
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     public sealed partial class Trainer
     {

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// Trains any <see cref="INetwork"/> on a <see cref="Dataset"/> with shuffled mini-batches, as its

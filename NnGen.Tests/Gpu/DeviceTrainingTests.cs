@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using NnGen.Internal;
 using NnGen.Tests.GradientChecks;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Gpu;

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Tests.Learning;
 

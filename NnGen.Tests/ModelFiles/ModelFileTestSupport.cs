@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.IO;
 using NnGen.Internal;
 using NnGen.Tests.Training;
+using NnGen.Training;
 
 namespace NnGen.Tests.ModelFiles;
 

@@ -17,7 +17,7 @@ namespace NnGen.Examples
         /// 203264 FLOPs per sample forward; kernels per layer,
         /// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;
         /// <see cref="Parameters"/> is the host network's array, brought up to date by <see cref="CopyParametersTo(global::System.Span{float})"/>
-        /// and at the end of every device epoch of <see cref="global::NnGen.Trainer"/>. Not thread-safe; dispose it to free the device memory.
+        /// and at the end of every device epoch of <see cref="global::NnGen.Training.Trainer"/>. Not thread-safe; dispose it to free the device memory.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NnGen", "{NnGen.Version}")]
         public sealed class Gpu : global::NnGen.Internal.IDeviceTraining, global::System.IDisposable
@@ -226,7 +226,7 @@ namespace NnGen.Examples
             }
 
             /// <summary>Copies the features and targets of <paramref name="training"/> to the device, for <see cref="QueueTrainStep"/>.</summary>
-            public void UploadTrainingSet(global::NnGen.Dataset training)
+            public void UploadTrainingSet(global::NnGen.Training.Dataset training)
             {
                 global::System.ArgumentNullException.ThrowIfNull(training);
                 if (training.InputSize != InputSize || training.OutputSize != OutputSize)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using NnGen.Internal;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Training;

@@ -7,7 +7,7 @@ namespace NnGen.Generator.Emitting.Gpu
     /// <summary>
     /// The host class N.Gpu: a copy of the network on an ILGPU accelerator that keeps its parameters, gradients,
     /// optimizer state and (for the training loop) the training set on the device. Public members follow the CPU
-    /// network's contract; <c>NnGen.Internal.IDeviceTraining</c> lets <c>NnGen.Trainer</c> run whole epochs on the device.
+    /// network's contract; <c>NnGen.Internal.IDeviceTraining</c> lets <c>NnGen.Training.Trainer</c> run whole epochs on the device.
     /// </summary>
     internal static class GpuHostEmitter
     {
@@ -19,7 +19,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 .Line($"/// {IndentedWriter.Int(model.ForwardFlopsPerSample)} FLOPs per sample forward; {(fused ? "one fused kernel per sample (forward and backward in registers or local memory)" : "kernels per layer")},")
                 .Line("/// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;")
                 .Line("/// <see cref=\"Parameters\"/> is the host network's array, brought up to date by <see cref=\"CopyParametersTo(global::System.Span{float})\"/>")
-                .Line("/// and at the end of every device epoch of <see cref=\"global::NnGen.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
+                .Line("/// and at the end of every device epoch of <see cref=\"global::NnGen.Training.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
                 .Line("/// </summary>")
                 .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"NnGen\", \"{NetworkEmitter.Version}\")]");
             using (writer.Open("public sealed class Gpu : global::NnGen.Internal.IDeviceTraining, global::System.IDisposable"))
@@ -221,7 +221,7 @@ namespace NnGen.Generator.Emitting.Gpu
         {
             writer.Lines("""
                 /// <summary>Copies the features and targets of <paramref name="training"/> to the device, for <see cref="QueueTrainStep"/>.</summary>
-                public void UploadTrainingSet(global::NnGen.Dataset training)
+                public void UploadTrainingSet(global::NnGen.Training.Dataset training)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(training);
                     if (training.InputSize != InputSize || training.OutputSize != OutputSize)
