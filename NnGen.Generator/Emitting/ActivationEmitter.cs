@@ -8,9 +8,8 @@ namespace NnGen.Generator.Emitting
     /// </summary>
     internal static class ActivationEmitter
     {
-        // PyTorch's SELU constants, rounded to float; ScaleAlpha is their product.
+        // PyTorch's SELU scale, and its product with alpha, rounded to float.
         public const float SeluScale = 1.05070098735548049342f;
-        public const float SeluAlpha = 1.67326324235437728481f;
         public const float SeluScaleAlpha = 1.75809934084737685994f;
 
         private const string Exp = "global::System.MathF.Exp";

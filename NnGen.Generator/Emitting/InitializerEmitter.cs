@@ -47,7 +47,7 @@ namespace NnGen.Generator.Emitting
                 }
                 if (HasStochasticLayer(model))
                     writer.Line($"// dropout and noise draw from their own sequence, so they do not shift the initialization")
-                        .Line($"{StochasticLayerEmitter.RandomField} = new global::NnGen.Internal.SeededRandom(unchecked(seed * 6364136223846793005L + 1442695040888963407L));");
+                        .Line($"{StochasticLayerEmitter.RandomField} = global::NnGen.Internal.SeededRandom.ForStochasticLayers(seed);");
             }
         }
     }

@@ -10,12 +10,9 @@ namespace NnGen.Generator.Emitting
     {
         public const string Version = "0.1.0";
 
-        /// <summary>The hint name "Namespace.Outer.Type.g.cs", spelled as <see cref="HintStem"/> allows.</summary>
-        public static string HintName(NetworkModel model) => HintStem(model.FullName) + ".g.cs";
-
         /// <summary>
         /// The hint name of <paramref name="model"/> among the networks named <paramref name="allFullNames"/>:
-        /// <see cref="HintName(NetworkModel)"/>, or "{stem}.{k}.g.cs" for the k-th (in ordinal order, k &gt;= 2)
+        /// "{stem}.g.cs" (the stem as <see cref="HintStem"/> spells it), or "{stem}.{k}.g.cs" for the k-th (in ordinal order, k &gt;= 2)
         /// of networks whose stems differ only in case; null when another network has the very same full name
         /// (one type declared twice, which the compiler reports), so that neither is emitted.
         /// </summary>

@@ -11,9 +11,6 @@ namespace NnGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class WeightInitializer
     {
-        /// <summary>The default range or standard deviation of <see cref="Init.Uniform"/> and <see cref="Init.Normal"/>.</summary>
-        public const float DefaultScale = 0.05f;
-
         /// <summary>Fills <paramref name="weights"/> (length fanIn * fanOut) for a layer of the given fan-in and fan-out.</summary>
         public static void Fill(Span<float> weights, Init init, int fanIn, int fanOut, float scale, SeededRandom random)
         {

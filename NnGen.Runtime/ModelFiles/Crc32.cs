@@ -8,6 +8,9 @@ namespace NnGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Crc32
     {
+        /// <summary>The CRC-32 generator polynomial 0x04C11DB7 (IEEE 802.3, zlib, PNG), bit-reversed for the reflected form.</summary>
+        private const uint ReflectedPolynomial = 0xEDB88320u;
+
         private static readonly uint[] Table = CreateTable();
 
         /// <summary>Continues a CRC over <paramref name="data"/>; start with <c>0</c>.</summary>
@@ -29,7 +32,7 @@ namespace NnGen.Internal
             {
                 uint c = n;
                 for (int k = 0; k < 8; k++)
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                    c = (c & 1) != 0 ? ReflectedPolynomial ^ (c >> 1) : c >> 1;
                 table[n] = c;
             }
             return table;
