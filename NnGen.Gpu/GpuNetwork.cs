@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using ILGPU;
 using ILGPU.Runtime;
+using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Gpu
 {

@@ -1,5 +1,6 @@
 using System;
 using ILGPU;
+using NnGen.Internal;
 
 namespace NnGen.Gpu
 {

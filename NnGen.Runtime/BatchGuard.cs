@@ -1,10 +1,13 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>The span-length checks of the network contract, shared by every generated network.</summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class BatchGuard
     {
         /// <summary>

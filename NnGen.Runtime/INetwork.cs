@@ -41,7 +41,7 @@ namespace NnGen
         /// <summary><see cref="ComputeGradients"/>, then one step of <paramref name="optimizer"/>; returns the loss before the step.</summary>
         float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, IOptimizer optimizer);
 
-        /// <summary>Writes the parameters and state as a model file (see <see cref="ModelFile"/>).</summary>
+        /// <summary>Writes the parameters and state as a model file (the format <see cref="Internal.ModelFile"/> describes).</summary>
         void Save(System.IO.Stream stream);
 
         /// <summary>

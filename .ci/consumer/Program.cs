@@ -5,6 +5,7 @@
 // Each prediction line carries the float's bits, so the script can require the same bits from both builds.
 using System.Globalization;
 using NnGen;
+using NnGen.Training;
 
 float[] inputs = [0, 0, 0, 1, 1, 0, 1, 1];
 float[] targets = [0, 1, 1, 0];

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using NnGen.Benchmarks.Baseline;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks
 {

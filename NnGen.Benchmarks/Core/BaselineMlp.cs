@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks.Baseline
 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.IO.Compression;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks
 {

@@ -8,6 +8,8 @@ using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using NnGen.Benchmarks.Networks;
+using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Benchmarks.Gpu
 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using NnGen.Benchmarks.Quick;
-using NnGen.Kernels;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks.Peak
 {

@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using NnGen.Internal;
 
 namespace NnGen.Benchmarks.Suite
 {

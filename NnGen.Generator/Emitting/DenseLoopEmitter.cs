@@ -6,7 +6,7 @@ namespace NnGen.Generator.Emitting
     /// <summary>The loop form of a dense layer: z = W x + b forward; the weight, bias and input gradients backward.</summary>
     internal static class DenseLoopEmitter
     {
-        private const string Kernels = "global::NnGen.Kernels.DenseKernels";
+        private const string Kernels = "global::NnGen.Internal.DenseKernels";
 
         public static void WriteForward(IndentedWriter writer, LayerPlan layer)
         {

@@ -10,7 +10,7 @@ namespace NnGen.Generator.Emitting
         public static void WriteRandomField(IndentedWriter writer, NetworkPlan plan)
         {
             if (plan.HasStochasticLayer)
-                writer.Line($"private readonly global::NnGen.SeededRandom {StochasticLayerEmitter.RandomField};").Line();
+                writer.Line($"private readonly global::NnGen.Internal.SeededRandom {StochasticLayerEmitter.RandomField};").Line();
         }
 
         public static void WriteConstructor(IndentedWriter writer, NetworkPlan plan)
@@ -21,14 +21,14 @@ namespace NnGen.Generator.Emitting
                 writer.Line("Parameters = new float[ParameterCount];")
                     .Line("Gradients = new float[ParameterCount];")
                     .Line("State = new float[StateCount];")
-                    .Line("var random = new global::NnGen.SeededRandom(seed);");
+                    .Line("var random = new global::NnGen.Internal.SeededRandom(seed);");
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     switch (layer.Layer)
                     {
                         case DenseLayer dense:
                             writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {dense.Init}; b stays 0")
-                                .Line($"global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(dense.InitScale)}, random);");
+                                .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(dense.InitScale)}, random);");
                             break;
                         case NormalizationLayer normalization:
                             bool batch = normalization is BatchNormLayer;
@@ -41,7 +41,7 @@ namespace NnGen.Generator.Emitting
                 }
                 if (plan.HasStochasticLayer)
                     writer.Line($"// dropout and noise draw from their own sequence, so they do not shift the initialization")
-                        .Line($"{StochasticLayerEmitter.RandomField} = new global::NnGen.SeededRandom(unchecked(seed * 6364136223846793005L + 1442695040888963407L));");
+                        .Line($"{StochasticLayerEmitter.RandomField} = global::NnGen.Internal.SeededRandom.ForStochasticLayers(seed);");
             }
         }
     }

@@ -66,7 +66,7 @@ namespace NnGen.Generator.Emitting
                 .Line("/// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>");
             using (writer.Open($"public void Predict({ReadOnlySpan} inputs, {Span} outputs)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
                     .Line("NnForward(inputs, n, training: false);")
                     .Line($"new {ReadOnlySpan}({plan.OutputLayer.Output.Name}, 0, n * OutputSize).CopyTo(outputs);");
             }
@@ -74,7 +74,7 @@ namespace NnGen.Generator.Emitting
                 .Line($"/// <summary>Returns the {plan.Loss} of a batch of n samples (a mean, as PyTorch's default reduction){(plan.HasPenalty ? " plus the L1/L2 penalty" : "")}, in inference mode.</summary>");
             using (writer.Open($"public float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("NnForward(inputs, n, training: false);")
                     .Line($"return (float)(NnLossGate(targets, n, withGradient: false) / {count}{penalty});");
             }
@@ -82,7 +82,7 @@ namespace NnGen.Generator.Emitting
                 .Line("/// <summary>Returns the loss of a batch in training mode and overwrites <see cref=\"Gradients\"/> with its gradient (a mean over the batch).</summary>");
             using (writer.Open($"public float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));");
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));");
                 if (plan.FirstBatchNorm is { } batchNorm)
                     writer.Line($"if (n < 2) throw new global::System.ArgumentException(\"BatchNorm (layer {batchNorm.Number}) uses batch statistics in training and needs at least 2 samples per batch, but got 1.\", nameof(inputs));");
                 writer.Line("NnForward(inputs, n, training: true);")

@@ -28,7 +28,7 @@ namespace NnGen.Generator.Emitting
             writer.Line("/// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>");
             using (writer.Open("public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
                     .Line("float[] p = Parameters;");
                 using (writer.Open("for (int s = 0; s < n; s++)"))
                 {
@@ -46,7 +46,7 @@ namespace NnGen.Generator.Emitting
             writer.Line($"/// <summary>Returns the {plan.Loss} of a batch of n samples (a mean, as PyTorch's default reduction).</summary>");
             using (writer.Open("public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("float[] p = Parameters;")
                     .Line("double loss = 0;");
                 using (writer.Open("for (int s = 0; s < n; s++)"))
@@ -64,7 +64,7 @@ namespace NnGen.Generator.Emitting
             writer.Line("/// <summary>Returns the loss of a batch and overwrites <see cref=\"Gradients\"/> with its gradient (a mean over the batch).</summary>");
             using (writer.Open("public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
             {
-                writer.Line("int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
+                writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("float[] p = Parameters;")
                     .Line("float[] g = Gradients;")
                     .Line("global::System.Array.Clear(g);")

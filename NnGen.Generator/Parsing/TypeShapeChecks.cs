@@ -11,11 +11,15 @@ namespace NnGen.Generator.Parsing
     /// <summary>The checks that the class itself can take the generated members, before its attributes are read.</summary>
     internal static class TypeShapeChecks
     {
-        /// <summary>The members every generated network declares; a user member of the same name would clash.</summary>
+        /// <summary>
+        /// The members every generated network declares; a user member of the same name would clash. Gpu (the nested
+        /// class) and ToGpu are generated only when the consumer references ILGPU, and reserved always, so that adding
+        /// the GPU package never breaks a network that compiled without it.
+        /// </summary>
         private static readonly HashSet<string> GeneratedMembers = new()
         {
             "InputSize", "OutputSize", "ParameterCount", "StateCount", "ModelSignature",
-            "Parameters", "Gradients", "State",
+            "Parameters", "Gradients", "State", "Gpu", "ToGpu",
         };
 
         public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location nameLocation, List<DiagnosticInfo> diagnostics)

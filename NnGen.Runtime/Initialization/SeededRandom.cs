@@ -1,13 +1,33 @@
 using System;
+using System.ComponentModel;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// A small deterministic random generator (SplitMix64). It uses only integer arithmetic and IEEE-exact
     /// double operations, so one seed gives the same numbers bit for bit on every machine and runtime.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public sealed class SeededRandom
     {
+        // SplitMix64 (Steele, Lea and Flood, 2014): the state advances by the golden-ratio increment, and each output
+        // is the new state through the two multiply-xorshift rounds of MurmurHash3's finalizer (Stafford's Mix13).
+        private const ulong GoldenGamma = 0x9E3779B97F4A7C15UL;
+        private const ulong MixMultiplier1 = 0xBF58476D1CE4E5B9UL;
+        private const ulong MixMultiplier2 = 0x94D049BB133111EBUL;
+
+        // One step of Knuth's MMIX linear congruential generator, which takes a seed to the start of a second sequence.
+        private const long LcgMultiplier = 6364136223846793005L;
+        private const long LcgIncrement = 1442695040888963407L;
+
+        // DeterministicLog's range reduction to [sqrt(1/2), sqrt(2)), ln 2, and the last odd power of the atanh series it
+        // sums (|s| <= 0.172 there, so the first term left out is below 1e-34).
+        private const double HalfSqrt2 = 0.70710678118654752;
+        private const double Sqrt2 = 1.4142135623730951;
+        private const double Ln2 = 0.69314718055994531;
+        private const int LastSeriesPower = 41;
+
         private ulong _state;
         private double _spareNormal;
         private bool _hasSpare;
@@ -15,12 +35,20 @@ namespace NnGen
         /// <summary>Starts the sequence of <paramref name="seed"/>.</summary>
         public SeededRandom(long seed) => _state = unchecked((ulong)seed);
 
+        /// <summary>
+        /// The second sequence of <paramref name="seed"/>, which a network's dropout and noise layers draw from (its
+        /// constructor fills the weights from <c>new SeededRandom(seed)</c>): the sequence started at one step of Knuth's
+        /// MMIX linear congruential generator from the seed, seed * 6364136223846793005 + 1442695040888963407 (mod 2^64),
+        /// so that it is not the initializer's sequence for any seed.
+        /// </summary>
+        public static SeededRandom ForStochasticLayers(long seed) => new(unchecked(seed * LcgMultiplier + LcgIncrement));
+
         /// <summary>The next 64 random bits.</summary>
         public ulong NextUInt64()
         {
-            ulong z = unchecked(_state += 0x9E3779B97F4A7C15UL);
-            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            ulong z = unchecked(_state += GoldenGamma);
+            z = unchecked((z ^ (z >> 30)) * MixMultiplier1);
+            z = unchecked((z ^ (z >> 27)) * MixMultiplier2);
             return z ^ (z >> 31);
         }
 
@@ -77,15 +105,15 @@ namespace NnGen
         internal static double DeterministicLog(double x)
         {
             int exponent = 0;
-            while (x < 0.70710678118654752) { x *= 2.0; exponent--; }
-            while (x >= 1.4142135623730951) { x *= 0.5; exponent++; }
+            while (x < HalfSqrt2) { x *= 2.0; exponent--; }
+            while (x >= Sqrt2) { x *= 0.5; exponent++; }
             double s = (x - 1.0) / (x + 1.0), s2 = s * s, term = s, sum = 0.0;
-            for (int k = 1; k <= 41; k += 2)
+            for (int k = 1; k <= LastSeriesPower; k += 2)
             {
                 sum += term / k;
                 term *= s2;
             }
-            return 2.0 * sum + exponent * 0.69314718055994531;
+            return 2.0 * sum + exponent * Ln2;
         }
     }
 }

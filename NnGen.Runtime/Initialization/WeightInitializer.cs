@@ -1,16 +1,16 @@
 using System;
+using System.ComponentModel;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// Fills a layer's weights as its <see cref="Init"/> says. Generated constructors call it layer by layer,
     /// in declaration order, from one <see cref="SeededRandom"/>; biases are left at 0.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class WeightInitializer
     {
-        /// <summary>The default range or standard deviation of <see cref="Init.Uniform"/> and <see cref="Init.Normal"/>.</summary>
-        public const float DefaultScale = 0.05f;
-
         /// <summary>Fills <paramref name="weights"/> (length fanIn * fanOut) for a layer of the given fan-in and fan-out.</summary>
         public static void Fill(Span<float> weights, Init init, int fanIn, int fanOut, float scale, SeededRandom random)
         {

@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// The element-wise activations the dense forward kernel fuses after the bias. Each is the exact expression the

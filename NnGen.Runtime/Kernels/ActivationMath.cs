@@ -1,11 +1,12 @@
 using System;
 using System.ComponentModel;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// Activation functions whose platform versions are too slow for a gate. Generated code calls these.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ActivationMath
     {

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// Per-thread, 64-byte aligned scratch memory for packed operands. A float[] starts wherever the heap put it, so
@@ -14,6 +14,12 @@ namespace NnGen.Kernels
     {
         public const int Alignment = 64;
         private const int FloatsPerLine = Alignment / sizeof(float);
+
+        /// <summary>Rows per chunk when a copy is shared with the second core: each chunk moves 32 rows, enough to dwarf claiming it.</summary>
+        private const int RowsPerChunk = 32;
+
+        /// <summary>A copy moves memory rather than multiplying: one float copied costs about as much as this many multiply-adds.</summary>
+        private const long CopyWorkPerFloat = 4;
 
         [ThreadStatic] private static float[]? t_weights;
         [ThreadStatic] private static float[]? t_rows;
@@ -36,16 +42,28 @@ namespace NnGen.Kernels
         {
             stride = Stride(length);
             float* target = Aligned(ref t_rows, (long)rows * stride);
-            var job = new SecondCore.Job { Run = &CopyRows, A = source, AStride = length, D = target, BStride = stride, FanIn = length, End = rows };
-            // A copy moves memory rather than multiplying: a float costs about as much as a few multiply-adds.
-            SecondCore.Run(in job, chunk: 32, work: 4L * rows * length);
+            var job = new CopyRowsJob(source, length, target, stride, length);
+            SecondCore.Run(in job, rows, RowsPerChunk, work: CopyWorkPerFloat * rows * length);
             return target;
         }
 
-        private static void CopyRows(in SecondCore.Job j)
+        /// <summary>Copies rows of floats from one stride to another.</summary>
+        private readonly struct CopyRowsJob : IRangeJob
         {
-            for (int r = j.Start; r < j.End; r++)
-                new ReadOnlySpan<float>(j.A + (long)r * j.AStride, j.FanIn).CopyTo(new Span<float>(j.D + (long)r * j.BStride, j.FanIn));
+            private readonly float* _source, _target;
+            private readonly int _sourceStride, _targetStride, _length;
+
+            public CopyRowsJob(float* source, int sourceStride, float* target, int targetStride, int length)
+            {
+                _source = source; _sourceStride = sourceStride; _target = target; _targetStride = targetStride; _length = length;
+            }
+
+            /// <summary>The rows [start, end).</summary>
+            public void Run(int start, int end)
+            {
+                for (int r = start; r < end; r++)
+                    new ReadOnlySpan<float>(_source + (long)r * _sourceStride, _length).CopyTo(new Span<float>(_target + (long)r * _targetStride, _length));
+            }
         }
 
         private static float* Pack(ref float[]? buffer, float* source, int rows, int length, int sourceStride, int stride)

@@ -2,7 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// The backward products' kernel: for r in rows, out[r, :columns] (+)= sum over k of m[r, k] * v[k, :columns].

@@ -2,7 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.Intrinsics;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
     /// <summary>
     /// The matrix products of a dense layer over a batch, register-blocked and vectorized (Vector512 or Vector256
@@ -13,11 +13,27 @@ namespace NnGen.Kernels
     /// machine's vector width (forward) or only on the sizes (backward), never on the batch or the memory layout, so
     /// results repeat bit for bit and a sample alone gives the bits of its row in a batch.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static unsafe class DenseKernels
     {
         /// <summary>Batches from this size pack their operands: below it the copy costs more than it saves.</summary>
         private const int PackFrom = 8;
+
+        /// <summary>
+        /// Units (rows of W) per chunk of the forward product and of the weight gradients when they are shared with the
+        /// second core: four of the 4-unit tiles of <see cref="DotTiles"/> and of the 4-row blocks of
+        /// <see cref="BroadcastTiles"/>, so that only a layer's last chunk has a tail, and a small panel of W for each
+        /// forward chunk to pack (16 rows of 784 floats are 50 KB, which stays in the L2 cache).
+        /// </summary>
+        private const int UnitsPerChunk = 16;
+
+        /// <summary>
+        /// Input columns per chunk of the input gradient when it is shared with the second core: one column block of
+        /// <see cref="BroadcastTiles"/> with 512-bit vectors (4 vectors of 16 lanes; two blocks with 256-bit vectors),
+        /// so that only a layer's last chunk takes the narrower paths.
+        /// </summary>
+        private const int InputColumnsPerChunk = 64;
 
         /// <summary>z[s, o] = b[o] + sum over i of x[s, i] * W[o, i].</summary>
         public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> w, ReadOnlySpan<float> b, Span<float> z, int n, int fanIn, int units)
@@ -36,17 +52,13 @@ namespace NnGen.Kernels
             if (activation != Activation.Identity && a.Length < n * units) throw new ArgumentException($"A dense kernel got an activation span shorter than its sizes: {a.Length} of {n * units}.", nameof(a));
             fixed (float* px = x, pw = w, pb = b, pz = z, pa = a)
             {
-                var job = new SecondCore.Job
-                {
-                    Run = &ForwardColumns, A = px, AStride = fanIn, B = pw, C = pb, D = pz, N = n, FanIn = fanIn, Units = units, End = units,
-                    Activated = pa, Activation = activation, Alpha = alpha,
-                };
-                if (n >= PackFrom && fanIn >= DotTiles.Lanes)
-                {
-                    job.A = AlignedScratch.PackRows(px, n, fanIn, out job.AStride);
-                    job.PackB = true;   // each chunk packs the rows of W it uses
-                }
-                SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
+                float* xRows = px;
+                int xStride = fanIn;
+                bool pack = n >= PackFrom && fanIn >= DotTiles.Lanes;
+                if (pack) xRows = AlignedScratch.PackRows(px, n, fanIn, out xStride);
+                // When packing, each chunk packs the rows of W it uses.
+                var job = new ForwardJob(xRows, xStride, pw, pb, pz, pa, activation, alpha, packW: pack, n, fanIn, units);
+                SecondCore.Run(in job, units, UnitsPerChunk, Work(n, fanIn, units));
             }
         }
 
@@ -56,8 +68,8 @@ namespace NnGen.Kernels
             CheckLengths(dx.Length, n * fanIn, w.Length, units * fanIn, dz.Length, n * units);
             fixed (float* pd = dz, pw = w, px = dx)
             {
-                var job = new SecondCore.Job { Run = &BackwardInputColumns, A = pd, B = pw, D = px, N = n, FanIn = fanIn, Units = units, End = fanIn, PackB = n >= PackFrom };
-                SecondCore.Run(in job, chunk: 64, Work(n, fanIn, units));
+                var job = new BackwardInputJob(pd, pw, px, packW: n >= PackFrom, n, fanIn, units);
+                SecondCore.Run(in job, fanIn, InputColumnsPerChunk, Work(n, fanIn, units));
             }
         }
 
@@ -68,93 +80,133 @@ namespace NnGen.Kernels
             if (gb.Length < units) throw new ArgumentException("The bias gradient is shorter than the layer's units.", nameof(gb));
             fixed (float* pd = dz, px = x, pg = gw, pb = gb)
             {
-                var job = new SecondCore.Job { Run = &WeightGradientRows, A = pd, B = px, BStride = fanIn, C = pb, D = pg, N = n, FanIn = fanIn, Units = units, End = units };
-                if (units >= 4)
+                float* xRows = px;
+                int xStride = fanIn;
+                if (units >= 4) xRows = AlignedScratch.PackRows(px, n, fanIn, out xStride);
+                var job = new WeightGradientJob(pd, xRows, xStride, pb, pg, n, fanIn, units);
+                SecondCore.Run(in job, units, UnitsPerChunk, Work(n, fanIn, units));
+            }
+        }
+
+        /// <summary>The forward product of a range of units: z = b + x W^T, then the fused activation.</summary>
+        private readonly struct ForwardJob : IRangeJob
+        {
+            private readonly float* _x, _w, _bias, _z, _activated;
+            private readonly int _xStride, _n, _fanIn, _units;
+            private readonly Activation _activation;
+            private readonly float _alpha;
+            private readonly bool _packW;
+
+            public ForwardJob(float* x, int xStride, float* w, float* bias, float* z, float* activated, Activation activation, float alpha, bool packW, int n, int fanIn, int units)
+            {
+                _x = x; _xStride = xStride; _w = w; _bias = bias; _z = z; _activated = activated;
+                _activation = activation; _alpha = alpha; _packW = packW; _n = n; _fanIn = fanIn; _units = units;
+            }
+
+            /// <summary>The units [start, end): 4 x 4 tiles of dot products, then the tails.</summary>
+            public void Run(int start, int end)
+            {
+                // One vector width per layer (it depends only on the machine and fanIn), so every output sums in one order.
+                int width = Vector512.IsHardwareAccelerated && _fanIn >= DotTiles.WideLanes ? 512
+                    : Vector256.IsHardwareAccelerated && _fanIn >= DotTiles.Lanes ? 256 : 0;
+                int n = _n, fanIn = _fanIn, units = _units, xs = _xStride, ws = fanIn;
+                float* x = _x, w = _w, b = _bias, z = _z;
+                if (_packW)
                 {
-                    job.B = AlignedScratch.PackRows(px, n, fanIn, out job.BStride);
+                    // This chunk's rows of W, aligned; w is offset back so that row o still sits at w + o * ws.
+                    ws = AlignedScratch.Stride(fanIn);
+                    w = AlignedScratch.PackWeights(_w + (long)start * fanIn, end - start, fanIn, fanIn, ws) - (long)start * ws;
                 }
-                SecondCore.Run(in job, chunk: 16, Work(n, fanIn, units));
+                int s = 0;
+                for (; width > 0 && s + 4 <= n; s += 4)
+                {
+                    int o = start;
+                    for (; o + 4 <= end; o += 4)
+                        if (width == 512) DotTiles.Tile4x4Wide(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
+                        else DotTiles.Tile4x4(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
+                    for (; o < end; o++)
+                        for (int r = s; r < s + 4; r++) z[r * units + o] = Dot(width, x + r * xs, w + o * ws, fanIn, b[o]);
+                    Activate(start, end, s, 4);
+                }
+                for (; s < n; s++)
+                {
+                    int o = start;
+                    for (; width > 0 && o + 4 <= end; o += 4)
+                        if (width == 512) DotTiles.Tile1x4Wide(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
+                        else DotTiles.Tile1x4(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
+                    for (; o < end; o++) z[s * units + o] = Dot(width, x + s * xs, w + o * ws, fanIn, b[o]);
+                    Activate(start, end, s, 1);
+                }
             }
-        }
 
-        /// <summary>The forward product for the units [Start, End): 4 x 4 tiles of dot products, then the tails.</summary>
-        private static void ForwardColumns(in SecondCore.Job j)
-        {
-            // One vector width per layer (it depends only on the machine and fanIn), so every output sums in one order.
-            int width = Vector512.IsHardwareAccelerated && j.FanIn >= DotTiles.WideLanes ? 512
-                : Vector256.IsHardwareAccelerated && j.FanIn >= DotTiles.Lanes ? 256 : 0;
-            int n = j.N, fanIn = j.FanIn, units = j.Units, xs = j.AStride, ws = fanIn;
-            float* x = j.A, w = j.B, b = j.C, z = j.D;
-            if (j.PackB)
+            /// <summary>a = f(z) for the rows [s, s + rows) of the units [start, end), while they are still in the L1 cache.</summary>
+            private void Activate(int start, int end, int s, int rows)
             {
-                // This chunk's rows of W, aligned; w is offset back so that row o still sits at w + o * ws.
-                ws = AlignedScratch.Stride(fanIn);
-                w = AlignedScratch.PackWeights(j.B + (long)j.Start * fanIn, j.End - j.Start, fanIn, fanIn, ws) - (long)j.Start * ws;
-            }
-            int s = 0;
-            for (; width > 0 && s + 4 <= n; s += 4)
-            {
-                int o = j.Start;
-                for (; o + 4 <= j.End; o += 4)
-                    if (width == 512) DotTiles.Tile4x4Wide(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
-                    else DotTiles.Tile4x4(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
-                for (; o < j.End; o++)
-                    for (int r = s; r < s + 4; r++) z[r * units + o] = Dot(width, x + r * xs, w + o * ws, fanIn, b[o]);
-                Activate(in j, s, 4);
-            }
-            for (; s < n; s++)
-            {
-                int o = j.Start;
-                for (; width > 0 && o + 4 <= j.End; o += 4)
-                    if (width == 512) DotTiles.Tile1x4Wide(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
-                    else DotTiles.Tile1x4(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
-                for (; o < j.End; o++) z[s * units + o] = Dot(width, x + s * xs, w + o * ws, fanIn, b[o]);
-                Activate(in j, s, 1);
-            }
-        }
-
-        /// <summary>a = f(z) for the rows [s, s + rows) of this chunk's units, while they are still in the L1 cache.</summary>
-        private static void Activate(in SecondCore.Job j, int s, int rows)
-        {
-            if (j.Activation == Activation.Identity) return;
-            for (int r = s; r < s + rows; r++)
-            {
-                float* z = j.D + r * j.Units, a = j.Activated + r * j.Units;
-                for (int o = j.Start; o < j.End; o++) a[o] = ActivationFunctions.Apply(j.Activation, j.Alpha, z[o]);
+                if (_activation == Activation.Identity) return;
+                for (int r = s; r < s + rows; r++)
+                {
+                    float* z = _z + r * _units, a = _activated + r * _units;
+                    for (int o = start; o < end; o++) a[o] = ActivationFunctions.Apply(_activation, _alpha, z[o]);
+                }
             }
         }
 
         private static float Dot(int width, float* x, float* w, int length, float bias)
             => width == 512 ? DotTiles.DotWide(x, w, length, bias) : width == 256 ? DotTiles.Dot(x, w, length, bias) : DotTiles.DotScalar(x, w, length, bias);
 
-        /// <summary>The input gradient for the input columns [Start, End): rows of dz broadcast against rows of W.</summary>
-        private static void BackwardInputColumns(in SecondCore.Job j)
+        /// <summary>The input gradient of a range of input columns: rows of dz broadcast against rows of W.</summary>
+        private readonly struct BackwardInputJob : IRangeJob
         {
-            int n = j.N, fanIn = j.FanIn, units = j.Units, columns = j.End - j.Start, ws = fanIn;
-            float* dz = j.A, w = j.B + j.Start, dx = j.D + j.Start;
-            if (j.PackB)
+            private readonly float* _dz, _w, _dx;
+            private readonly int _n, _fanIn, _units;
+            private readonly bool _packW;
+
+            public BackwardInputJob(float* dz, float* w, float* dx, bool packW, int n, int fanIn, int units)
             {
-                // This chunk's columns of W, every row aligned.
-                ws = AlignedScratch.Stride(columns);
-                w = AlignedScratch.PackWeights(w, units, columns, fanIn, ws);
+                _dz = dz; _w = w; _dx = dx; _packW = packW; _n = n; _fanIn = fanIn; _units = units;
             }
-            BroadcastTiles.Rows(n, dz, units, 1, w, ws, columns, units, dx, fanIn, accumulate: false);
+
+            /// <summary>The input columns [start, end).</summary>
+            public void Run(int start, int end)
+            {
+                int n = _n, fanIn = _fanIn, units = _units, columns = end - start, ws = fanIn;
+                float* dz = _dz, w = _w + start, dx = _dx + start;
+                if (_packW)
+                {
+                    // This chunk's columns of W, every row aligned.
+                    ws = AlignedScratch.Stride(columns);
+                    w = AlignedScratch.PackWeights(w, units, columns, fanIn, ws);
+                }
+                BroadcastTiles.Rows(n, dz, units, 1, w, ws, columns, units, dx, fanIn, accumulate: false);
+            }
         }
 
-        /// <summary>The weight and bias gradients of the units [Start, End).</summary>
-        private static void WeightGradientRows(in SecondCore.Job j)
+        /// <summary>The weight and bias gradients of a range of units.</summary>
+        private readonly struct WeightGradientJob : IRangeJob
         {
-            int n = j.N, fanIn = j.FanIn, units = j.Units;
-            float* dz = j.A, x = j.B, gb = j.C, gw = j.D;
-            for (int o = j.Start; o < j.End; o++)
+            private readonly float* _dz, _x, _gBias, _gw;
+            private readonly int _xStride, _n, _fanIn, _units;
+
+            public WeightGradientJob(float* dz, float* x, int xStride, float* gBias, float* gw, int n, int fanIn, int units)
             {
-                float sum = 0f;
-                for (int s = 0; s < n; s++) sum += dz[s * units + o];
-                gb[o] += sum;
+                _dz = dz; _x = x; _xStride = xStride; _gBias = gBias; _gw = gw; _n = n; _fanIn = fanIn; _units = units;
             }
-            // gW = dz^T x: row o of gW gathers, over the samples s, dz[s, o] times row s of x. Each dz value is a
-            // broadcast multiplier, read with stride `units` (dz^T seen in place).
-            BroadcastTiles.Rows(j.End - j.Start, dz + j.Start, 1, units, x, j.BStride, fanIn, n, gw + j.Start * fanIn, fanIn, accumulate: true);
+
+            /// <summary>The units [start, end).</summary>
+            public void Run(int start, int end)
+            {
+                int n = _n, fanIn = _fanIn, units = _units;
+                float* dz = _dz, gb = _gBias;
+                for (int o = start; o < end; o++)
+                {
+                    float sum = 0f;
+                    for (int s = 0; s < n; s++) sum += dz[s * units + o];
+                    gb[o] += sum;
+                }
+                // gW = dz^T x: row o of gW gathers, over the samples s, dz[s, o] times row s of x. Each dz value is a
+                // broadcast multiplier, read with stride `units` (dz^T seen in place).
+                BroadcastTiles.Rows(end - start, dz + start, 1, units, _x, _xStride, fanIn, n, _gw + start * fanIn, fanIn, accumulate: true);
+            }
         }
 
         private static long Work(int n, int fanIn, int units) => (long)n * fanIn * units;

@@ -1,8 +1,22 @@
 using System;
 using System.Threading;
 
-namespace NnGen.Kernels
+namespace NnGen.Internal
 {
+    /// <summary>
+    /// One kernel's work over the index range [0, length) of one dimension, cut into sub-ranges that
+    /// <see cref="SecondCore"/> hands to either core. Each kernel has its own job struct holding exactly its operands.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="Run"/> may be called for several disjoint ranges at once, from two threads, on copies of one job:
+    /// it must write nothing but its own range of the output, and the job's fields must not change (make it readonly).
+    /// </remarks>
+    internal interface IRangeJob
+    {
+        /// <summary>Does the work of the indices [<paramref name="start"/>, <paramref name="end"/>).</summary>
+        void Run(int start, int end);
+    }
+
     /// <summary>
     /// Shares a large kernel with a second core without allocating. The work is cut into chunks that the caller and
     /// one background helper thread (started on first use) claim one at a time, so a helper the OS is slow to run
@@ -11,84 +25,90 @@ namespace NnGen.Kernels
     /// computed by exactly one thread in the same order, so results do not depend on who ran which chunk. When the
     /// helper is busy (another thread's network is using it) or the machine has one core, the caller runs it all.
     /// </summary>
+    /// <remarks>
+    /// A job is a struct implementing <see cref="IRangeJob"/>, and every call on it is a constrained generic call
+    /// (no delegate, no boxing). The helper learns which kernel to run from a function pointer to
+    /// <see cref="RunChunks{TJob}"/> of that job type, which reads the job from <see cref="Slot{TJob}"/>.
+    /// </remarks>
     internal static unsafe class SecondCore
     {
         /// <summary>Below this many multiply-adds a kernel runs on one core: the hand-off costs a few microseconds.</summary>
         public const long MinimumWork = 1L << 18;
 
+        /// <summary>
+        /// How many times a thread waiting for the other spins before it blocks in the kernel: the other side answers
+        /// within microseconds when it is running, and a blocked thread takes tens of microseconds to wake.
+        /// </summary>
+        private const int HandOffSpins = 2000;
+
         private const int Offered = 1, Working = 2, Declined = 3;
 
         private static readonly object Gate = new();
-        private static readonly ManualResetEventSlim Start = new(false, spinCount: 2000);
-        private static readonly ManualResetEventSlim Done = new(false, spinCount: 2000);
+        private static readonly ManualResetEventSlim Start = new(false, spinCount: HandOffSpins);
+        private static readonly ManualResetEventSlim Done = new(false, spinCount: HandOffSpins);
         private static Thread? s_helper;
-        private static Job s_job;
-        private static int s_chunk, s_next, s_state;
+        private static delegate*<void> s_runChunks;
+        private static int s_length, s_chunk, s_next, s_state;
         private static Exception? s_failure;
 
         private static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
 
-        /// <summary>The work: an operation over [Start, End) of one dimension, on pinned memory.</summary>
-        internal struct Job
+        /// <summary>The job on offer, one slot per job type (only the thread holding <see cref="Gate"/> writes it).</summary>
+        private static class Slot<TJob> where TJob : struct, IRangeJob
         {
-            public delegate*<in Job, void> Run;
-            public float* A, B, C, D;
-            public void* E;
-            public float* Activated;
-            public Activation Activation;
-            public float Alpha;
-            public int AStride, BStride;
-            public bool PackB;
-            public int N, FanIn, Units, Start, End;
+            public static TJob Job;
         }
 
         /// <summary>
-        /// Runs <paramref name="job"/> in chunks of <paramref name="chunk"/>, on both cores when its
-        /// <paramref name="work"/> (in multiply-adds) pays for the hand-off.
+        /// Runs <paramref name="job"/> over [0, <paramref name="length"/>) in chunks of <paramref name="chunk"/>, on
+        /// both cores when its <paramref name="work"/> (in multiply-adds) pays for the hand-off, else in one call.
         /// </summary>
-        public static void Run(in Job job, int chunk, long work)
+        public static void Run<TJob>(in TJob job, int length, int chunk, long work) where TJob : struct, IRangeJob
         {
-            bool large = work >= MinimumWork && job.End - job.Start > chunk;
+            bool large = work >= MinimumWork && length > chunk;
             // Monitor.IsEntered: a job that itself shares work (on the thread holding the gate) runs its part inline.
             if (!large || !Available || Monitor.IsEntered(Gate) || !Monitor.TryEnter(Gate))
             {
-                job.Run(in job);
+                job.Run(0, length);
                 return;
             }
             Exception? failure;
             try
             {
                 EnsureHelper();
-                s_job = job;
+                Slot<TJob>.Job = job;
+                s_runChunks = &RunChunks<TJob>;
+                s_length = length;
                 s_chunk = chunk;
                 s_next = 0;
                 s_failure = null;
                 Done.Reset();
                 Volatile.Write(ref s_state, Offered);
                 Start.Set();
-                RunChunks();
+                RunChunks<TJob>();
             }
             finally
             {
                 // The helper must be done with the pinned memory before the caller returns, even after a failure.
                 if (Interlocked.CompareExchange(ref s_state, Declined, Offered) != Offered) Done.Wait();
                 failure = s_failure;
+                Slot<TJob>.Job = default;   // no pointers into memory that is about to be unpinned stay behind
                 Monitor.Exit(Gate);
             }
             if (failure is not null) throw new InvalidOperationException("A dense kernel failed on the second core.", failure);
         }
 
-        private static void RunChunks()
+        /// <summary>Claims chunks of the job on offer until none is left (the caller and the helper both run this).</summary>
+        private static void RunChunks<TJob>() where TJob : struct, IRangeJob
         {
-            Job part = s_job;
-            int first = part.Start, end = part.End, chunk = s_chunk;
-            int chunks = (end - first + chunk - 1) / chunk;
+            TJob job = Slot<TJob>.Job;
+            int length = s_length, chunk = s_chunk;
+            int chunks = (length + chunk - 1) / chunk;
             int c;
             while ((c = Interlocked.Increment(ref s_next) - 1) < chunks)
             {
-                part.Start = first + c * chunk;
-                part.End = Math.Min(end, part.Start + chunk);
-                part.Run(in part);
+                int start = c * chunk;
+                job.Run(start, Math.Min(length, start + chunk));
             }
         }
 
@@ -109,7 +129,7 @@ namespace NnGen.Kernels
                 if (Interlocked.CompareExchange(ref s_state, Working, Offered) != Offered) continue;
                 try
                 {
-                    RunChunks();
+                    s_runChunks();
                 }
                 catch (Exception error)
                 {

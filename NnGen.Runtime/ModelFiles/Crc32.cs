@@ -1,10 +1,16 @@
 using System;
+using System.ComponentModel;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320): the checksum that closes every model file.</summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class Crc32
     {
+        /// <summary>The CRC-32 generator polynomial 0x04C11DB7 (IEEE 802.3, zlib, PNG), bit-reversed for the reflected form.</summary>
+        private const uint ReflectedPolynomial = 0xEDB88320u;
+
         private static readonly uint[] Table = CreateTable();
 
         /// <summary>Continues a CRC over <paramref name="data"/>; start with <c>0</c>.</summary>
@@ -26,7 +32,7 @@ namespace NnGen
             {
                 uint c = n;
                 for (int k = 0; k < 8; k++)
-                    c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                    c = (c & 1) != 0 ? ReflectedPolynomial ^ (c >> 1) : c >> 1;
                 table[n] = c;
             }
             return table;

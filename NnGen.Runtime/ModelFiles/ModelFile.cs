@@ -1,8 +1,9 @@
 using System;
 using System.Buffers.Binary;
+using System.ComponentModel;
 using System.IO;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// NnGen's model file: magic "NNGN", format version (uint16) and a reserved uint16, the network's signature
@@ -10,12 +11,21 @@ namespace NnGen
     /// (int32 each), the parameters then the non-trainable state as little-endian float32, and a CRC-32 of every
     /// byte before it. Reading validates the whole file before anything is copied into the network.
     /// </summary>
+    /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ModelFile
     {
         /// <summary>The format version this runtime writes and reads.</summary>
         public const ushort FormatVersion = 1;
 
-        private const int HeaderSize = 4 + 2 + 2 + 8 + 4 + 4;
+        // The header, little-endian: the magic (4 bytes) at 0, then the fields at these offsets; a uint16 reserved (0)
+        // follows the version. The floats start at HeaderSize, and the CRC-32 (ChecksumSize bytes) ends the file.
+        private const int VersionOffset = 4;
+        private const int SignatureOffset = 8;
+        private const int ParameterCountOffset = 16;
+        private const int StateCountOffset = 20;
+        private const int HeaderSize = StateCountOffset + sizeof(int);
+        private const int ChecksumSize = sizeof(uint);
         private static ReadOnlySpan<byte> Magic => "NNGN"u8;
 
         /// <summary>Writes a model file of a network with <paramref name="signature"/> to <paramref name="stream"/>.</summary>
@@ -62,7 +72,7 @@ namespace NnGen
         public static void Read(Stream stream, ulong signature, string networkName, Span<float> parameters, Span<float> state)
         {
             ArgumentNullException.ThrowIfNull(stream);
-            int expectedLength = HeaderSize + 4 * (parameters.Length + state.Length) + 4;
+            int expectedLength = HeaderSize + sizeof(float) * (parameters.Length + state.Length) + ChecksumSize;
             byte[] bytes = ReadUpTo(stream, expectedLength + 1);
             ReadOnlySpan<byte> header = bytes;
             if (bytes.Length < Magic.Length || !header[..Magic.Length].SequenceEqual(Magic))
@@ -70,12 +80,12 @@ namespace NnGen
             if (bytes.Length < HeaderSize)
                 throw new ModelFileException(ModelFileError.Truncated, $"The model file is truncated: it has {bytes.Length} bytes, fewer than its {HeaderSize}-byte header.");
 
-            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[4..]);
+            ushort version = BinaryPrimitives.ReadUInt16LittleEndian(header[VersionOffset..]);
             if (version != FormatVersion)
                 throw new ModelFileException(ModelFileError.UnsupportedVersion, $"The model file has format version {version}; this NnGen reads version {FormatVersion}.");
-            ulong fileSignature = BinaryPrimitives.ReadUInt64LittleEndian(header[8..]);
-            int parameterCount = BinaryPrimitives.ReadInt32LittleEndian(header[16..]);
-            int stateCount = BinaryPrimitives.ReadInt32LittleEndian(header[20..]);
+            ulong fileSignature = BinaryPrimitives.ReadUInt64LittleEndian(header[SignatureOffset..]);
+            int parameterCount = BinaryPrimitives.ReadInt32LittleEndian(header[ParameterCountOffset..]);
+            int stateCount = BinaryPrimitives.ReadInt32LittleEndian(header[StateCountOffset..]);
             if (fileSignature != signature || parameterCount != parameters.Length || stateCount != state.Length)
                 throw new ModelFileException(ModelFileError.WrongNetwork,
                     $"The model file holds another network (signature {fileSignature:X16}, {parameterCount} parameters, {stateCount} state values) than {networkName} (signature {signature:X16}, {parameters.Length} parameters, {state.Length} state values).");
@@ -84,13 +94,13 @@ namespace NnGen
             if (bytes.Length > expectedLength)
                 throw new ModelFileException(ModelFileError.Corrupted, $"The model file has bytes after its checksum: {networkName} needs exactly {expectedLength} bytes.");
 
-            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(header[(expectedLength - 4)..]);
-            uint computed = Crc32.Compute(header[..(expectedLength - 4)]);
+            uint stored = BinaryPrimitives.ReadUInt32LittleEndian(header[(expectedLength - ChecksumSize)..]);
+            uint computed = Crc32.Compute(header[..(expectedLength - ChecksumSize)]);
             if (stored != computed)
                 throw new ModelFileException(ModelFileError.Corrupted, $"The model file is corrupted: its CRC-32 is {stored:X8} but its content gives {computed:X8}.");
 
-            ReadFloats(header.Slice(HeaderSize, 4 * parameters.Length), parameters);
-            ReadFloats(header.Slice(HeaderSize + 4 * parameters.Length, 4 * state.Length), state);
+            ReadFloats(header.Slice(HeaderSize, sizeof(float) * parameters.Length), parameters);
+            ReadFloats(header.Slice(HeaderSize + sizeof(float) * parameters.Length, sizeof(float) * state.Length), state);
         }
 
         /// <summary>Reads the model file at <paramref name="path"/>; see <see cref="Read(Stream, ulong, string, Span{float}, Span{float})"/>.</summary>
@@ -102,16 +112,16 @@ namespace NnGen
 
         private static byte[] Serialize(ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
         {
-            var bytes = new byte[HeaderSize + 4 * (parameters.Length + state.Length) + 4];
+            var bytes = new byte[HeaderSize + sizeof(float) * (parameters.Length + state.Length) + ChecksumSize];
             Span<byte> span = bytes;
             Magic.CopyTo(span);
-            BinaryPrimitives.WriteUInt16LittleEndian(span[4..], FormatVersion);
-            BinaryPrimitives.WriteUInt64LittleEndian(span[8..], signature);
-            BinaryPrimitives.WriteInt32LittleEndian(span[16..], parameters.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(span[20..], state.Length);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[VersionOffset..], FormatVersion);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[SignatureOffset..], signature);
+            BinaryPrimitives.WriteInt32LittleEndian(span[ParameterCountOffset..], parameters.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(span[StateCountOffset..], state.Length);
             int offset = HeaderSize;
-            foreach (float value in parameters) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += 4; }
-            foreach (float value in state) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += 4; }
+            foreach (float value in parameters) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += sizeof(float); }
+            foreach (float value in state) { BinaryPrimitives.WriteSingleLittleEndian(span[offset..], value); offset += sizeof(float); }
             BinaryPrimitives.WriteUInt32LittleEndian(span[offset..], Crc32.Compute(span[..offset]));
             return bytes;
         }
@@ -119,7 +129,7 @@ namespace NnGen
         private static void ReadFloats(ReadOnlySpan<byte> bytes, Span<float> destination)
         {
             for (int i = 0; i < destination.Length; i++)
-                destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(4 * i)..]);
+                destination[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(sizeof(float) * i)..]);
         }
 
         /// <summary>Reads at most <paramref name="limit"/> bytes, so that a huge wrong file is not read whole.</summary>

@@ -1,4 +1,6 @@
 using System;
+using System.ComponentModel;
+using NnGen.Internal;
 
 namespace NnGen
 {
@@ -65,9 +67,10 @@ namespace NnGen
         /// <summary>
         /// The coefficients step number <paramref name="step"/> (1 for the first) applies at the current learning rate,
         /// for a device implementation of the same update that keeps its own moments and step count (this optimizer's
-        /// state and <see cref="StepCount"/> are left alone).
+        /// state and <see cref="StepCount"/> are left alone). For the GPU code NnGen generates; hidden from IntelliSense.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="step"/> is less than 1.</exception>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public AdamStepCoefficients CoefficientsOfStep(int step)
             => _core.CoefficientsOfStep(step, _learningRateWide, l2: _core.WeightDecay, decoupledDecay: 1f);
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using NnGen.Kernels;
+using NnGen.Internal;
 
 namespace NnGen
 {
@@ -64,35 +64,52 @@ namespace NnGen
             return new AdamStepCoefficients(decoupledDecay, l2, Beta1, _oneMinusBeta1, Beta2, _oneMinusBeta2, correction2, Epsilon, negStepSize);
         }
 
-        /// <summary>Elements per chunk when the update is shared with the second core (each element is independent).</summary>
-        private const int Chunk = 16384;
+        /// <summary>
+        /// Elements per chunk when the update is shared with the second core (each element is independent): 64 KB of
+        /// each of the four vectors it streams, so that claiming a chunk costs nothing beside its work.
+        /// </summary>
+        private const int ElementsPerChunk = 16384;
 
-        private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in AdamStepCoefficients c)
-        {
-            AdamStepCoefficients coefficients = c;
-            fixed (float* p = parameters, g = gradients, pm = m, pv = v)
-            {
-                var job = new SecondCore.Job { Run = &UpdateRange, A = p, B = g, C = pm, D = pv, E = &coefficients, End = parameters.Length };
-                // About 16 multiply-adds' worth of work per element (two divisions and a square root among them).
-                SecondCore.Run(in job, Chunk, work: 16L * parameters.Length);
-            }
-        }
+        /// <summary>The update's work per element in multiply-adds, as the second core's threshold counts it (two divisions and a square root among them).</summary>
+        private const long WorkPerElement = 16;
 
         /// <summary>
-        /// The smallest normal float. Moments below it are stored as zero: the moments of a weight whose gradient has
-        /// gone to zero (a dead unit) decay through the subnormal range for thousands of steps, and x86 cores take
-        /// a slow microcode path for every subnormal operand (Adam's step ran 8x slower on an Intel Xeon). The
-        /// parameter update such a moment would make is below 1e-30 in size, so flushing it changes no parameter
-        /// that is not itself that small.
+        /// The smallest normal float, 2^-126 (bits 0x00800000). Moments below it are stored as zero: the moments of a
+        /// weight whose gradient has gone to zero (a dead unit) decay through the subnormal range for thousands of steps,
+        /// and x86 cores take a slow microcode path for every subnormal operand (Adam's step ran 8x slower on an Intel
+        /// Xeon). The parameter update such a moment would make is below 1e-30 in size, so flushing it changes no
+        /// parameter that is not itself that small.
         /// </summary>
         public const float MinNormal = 1.17549435E-38f;
 
-        private static void UpdateRange(in SecondCore.Job job)
+        private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in AdamStepCoefficients c)
         {
-            AdamStepCoefficients c = *(AdamStepCoefficients*)job.E;
-            float* pr = job.A, gr = job.B, mr = job.C, vr = job.D;
+            fixed (float* p = parameters, g = gradients, pm = m, pv = v)
+            {
+                var job = new UpdateJob(p, g, pm, pv, c);
+                SecondCore.Run(in job, parameters.Length, ElementsPerChunk, WorkPerElement * parameters.Length);
+            }
+        }
+
+        /// <summary>The update of a range of elements, with the coefficients of this step.</summary>
+        private readonly struct UpdateJob : IRangeJob
+        {
+            private readonly float* _p, _g, _m, _v;
+            private readonly AdamStepCoefficients _coefficients;
+
+            public UpdateJob(float* parameters, float* gradients, float* m, float* v, in AdamStepCoefficients coefficients)
+            {
+                _p = parameters; _g = gradients; _m = m; _v = v; _coefficients = coefficients;
+            }
+
+            /// <summary>The elements [start, end).</summary>
+            public void Run(int start, int end) => UpdateRange(_p, _g, _m, _v, _coefficients, start, end);
+        }
+
+        private static void UpdateRange(float* pr, float* gr, float* mr, float* vr, AdamStepCoefficients c, int start, int end)
+        {
             bool l2 = c.L2 != 0f;
-            int n = job.End, i = job.Start;
+            int n = end, i = start;
             if (Vector.IsHardwareAccelerated)
             {
                 Vector<float> decay = new(c.Decay), l2V = new(c.L2), b1 = new(c.Beta1), omb1 = new(c.OneMinusBeta1),

@@ -1,4 +1,6 @@
-namespace NnGen
+using System.ComponentModel;
+
+namespace NnGen.Internal
 {
     /// <summary>
     /// The coefficients of one <see cref="Adam"/> or <see cref="AdamW"/> step, as the CPU step applies them, so that a
@@ -6,7 +8,11 @@ namespace NnGen
     /// p = p * Decay; g = g + L2 * p (only when L2 != 0); m = Beta1 * m + OneMinusBeta1 * g;
     /// v = Beta2 * v + OneMinusBeta2 * g * g; p = p + NegStepSize * m / (sqrt(v) / Correction2 + Epsilon).
     /// </summary>
-    /// <remarks>Get them from <see cref="Adam.CoefficientsOfStep"/> or <see cref="AdamW.CoefficientsOfStep"/>.</remarks>
+    /// <remarks>
+    /// <para>Get them from <see cref="Adam.CoefficientsOfStep"/> or <see cref="AdamW.CoefficientsOfStep"/>.</para>
+    /// <para>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</para>
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly record struct AdamStepCoefficients(
         float Decay, float L2, float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2,
         float Correction2, float Epsilon, float NegStepSize);

@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// Cosine annealing from the initial rate to <see cref="Minimum"/> over <see cref="TotalEpochs"/> epochs:

@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// Multiplies the rate by <see cref="Gamma"/> every epoch: initial * gamma^epoch.

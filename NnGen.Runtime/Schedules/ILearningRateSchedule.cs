@@ -1,4 +1,4 @@
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// A learning rate as a function of the epoch. Epochs count from 0, and epoch 0 gets the initial rate, as with a

@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// initial / (1 + decayRate * epoch / decaySteps). Equals Keras'

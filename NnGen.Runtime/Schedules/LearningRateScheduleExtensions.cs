@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>Connects schedules to optimizers.</summary>
     public static class LearningRateScheduleExtensions

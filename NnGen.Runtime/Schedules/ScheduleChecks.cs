@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>The argument checks the schedules share.</summary>
     internal static class ScheduleChecks

@@ -1,4 +1,4 @@
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// What one mini-batch step of <see cref="Trainer.Train"/> did, for progress displays. A readonly struct, so

@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>The training loop's check of its data sets for NaN and infinity (see <see cref="TrainingOptions.CheckData"/>).</summary>
     internal static class DataCheck

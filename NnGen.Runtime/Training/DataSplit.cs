@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
+using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// A deterministic split of a data set into training, validation and test parts: the samples are shuffled by a

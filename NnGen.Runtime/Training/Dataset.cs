@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// A set of samples in the network contract's row-major layout: <see cref="Features"/> holds

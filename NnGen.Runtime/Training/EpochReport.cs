@@ -1,6 +1,6 @@
 using System;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>What one epoch of <see cref="Trainer.Train"/> did. Immutable.</summary>
     /// <param name="Epoch">The epoch, counted from 0.</param>

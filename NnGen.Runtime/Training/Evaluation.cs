@@ -1,4 +1,4 @@
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>The loss and accuracy of a network on a data set; see <see cref="Trainer.Evaluate"/>.</summary>
     /// <param name="Loss">The mean loss over the samples (inference mode), as <see cref="INetwork.ComputeLoss"/> defines it, penalties included.</param>

@@ -2,7 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>Finds NaN and infinite values, a vector at a time.</summary>
     internal static class FiniteCheck

@@ -1,6 +1,8 @@
 using System;
+using System.ComponentModel;
+using NnGen.Training;
 
-namespace NnGen
+namespace NnGen.Internal
 {
     /// <summary>
     /// A network whose parameters live on an accelerator, such as the <c>Gpu</c> class NnGen generates for a network
@@ -12,7 +14,9 @@ namespace NnGen
     /// <remarks>
     /// <see cref="INetwork.Parameters"/> of such a network is a host copy: it holds the device parameters after
     /// <see cref="FinishEpoch"/>, and <see cref="UploadParameters"/> sends host changes to the device.
+    /// <para>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</para>
     /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public interface IDeviceTraining : INetwork
     {
         /// <summary>Copies the features and targets of <paramref name="training"/> to the device, replacing any set uploaded before.</summary>

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     public sealed partial class Trainer
     {

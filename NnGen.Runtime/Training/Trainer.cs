@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
+using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// Trains any <see cref="INetwork"/> on a <see cref="Dataset"/> with shuffled mini-batches, as its
@@ -25,6 +26,9 @@ namespace NnGen
     /// </remarks>
     public sealed partial class Trainer
     {
+        /// <summary>The epoch reports reserved up front at most: a run of more epochs grows its list as it goes.</summary>
+        private const int ReportsReservedAtMost = 1024;
+
         /// <summary>Creates a trainer with <paramref name="options"/> (null: the defaults).</summary>
         /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
         public Trainer(TrainingOptions? options = null)
@@ -80,7 +84,7 @@ namespace NnGen
             device?.UploadTrainingSet(training);
 
             var random = new SeededRandom(options.Seed);
-            var reports = new List<EpochReport>(Math.Min(options.Epochs, 1024));
+            var reports = new List<EpochReport>(Math.Min(options.Epochs, ReportsReservedAtMost));
             double bestLoss = double.PositiveInfinity;
             int bestEpoch = -1, epochsWithoutImprovement = 0;
             bool stoppedEarly = false;

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// A training step gave a loss, parameter or state value that is NaN or infinite (see

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>The result of <see cref="Trainer.Train"/>: one report per finished epoch, the best epoch and how training ended.</summary>
     public sealed class TrainingHistory

@@ -1,6 +1,7 @@
 using System;
+using NnGen.Internal;
 
-namespace NnGen
+namespace NnGen.Training
 {
     /// <summary>
     /// How <see cref="Trainer"/> trains: epochs, mini-batches, shuffling, the learning rate per epoch, early

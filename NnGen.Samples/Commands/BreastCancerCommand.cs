@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using NnGen.Samples.DataSets;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using NnGen.Samples.Metrics;
 using NnGen.Samples.Plots;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {

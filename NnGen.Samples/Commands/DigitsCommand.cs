@@ -3,6 +3,7 @@ using System.Diagnostics;
 using NnGen.Samples.DataSets;
 using NnGen.Samples.Display;
 using NnGen.Samples.Plots;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {

@@ -4,6 +4,7 @@ using System.IO;
 using NnGen.Samples.DataSets;
 using NnGen.Samples.Display;
 using NnGen.Samples.Plots;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {

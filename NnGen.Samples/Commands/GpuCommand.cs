@@ -7,6 +7,7 @@ using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using ILGPU.Runtime.Cuda;
 using NnGen.Samples.DataSets;
+using NnGen.Training;
 
 namespace NnGen.Samples
 {

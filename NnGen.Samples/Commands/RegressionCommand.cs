@@ -1,4 +1,5 @@
 using System;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {
@@ -13,7 +14,7 @@ namespace NnGen.Samples.Commands
 
         public static int Run()
         {
-            var random = new SeededRandom(7);
+            var random = new Random(7);
             Dataset train = Generate(random, TrainCount);
             Dataset test = Generate(random, TestCount);
 
@@ -39,7 +40,7 @@ namespace NnGen.Samples.Commands
         /// <summary>The target function: smooth, and within reach of three sigmoid units.</summary>
         public static float Target(float x0, float x1) => (float)(Math.Sin(x0) + 0.5 * Math.Tanh(x1));
 
-        private static Dataset Generate(SeededRandom random, int count)
+        private static Dataset Generate(Random random, int count)
         {
             var inputs = new float[count * 2];
             var targets = new float[count];

@@ -1,5 +1,6 @@
 using System;
 using NnGen.Samples.DataSets;
+using NnGen.Training;
 
 namespace NnGen.Samples.Commands
 {

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Reflection;
+using NnGen.Training;
 
 namespace NnGen.Samples.DataSets
 {

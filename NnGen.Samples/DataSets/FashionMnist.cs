@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NnGen.Training;
 
 namespace NnGen.Samples.DataSets
 {

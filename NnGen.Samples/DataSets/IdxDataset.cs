@@ -1,4 +1,5 @@
 using System.IO;
+using NnGen.Training;
 
 namespace NnGen.Samples.DataSets
 {

@@ -1,4 +1,5 @@
 using System;
+using NnGen.Training;
 
 namespace NnGen.Samples.DataSets
 {

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using NnGen.Samples.Commands;
+using NnGen.Training;
 using Spectre.Console;
 
 namespace NnGen.Samples.Display

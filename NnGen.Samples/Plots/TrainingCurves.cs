@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using NnGen.Training;
 
 namespace NnGen.Samples.Plots
 {

@@ -6,7 +6,8 @@ namespace NnGen.Tests.Diagnostics;
 /// <summary>
 /// Found by the generator fuzz test: declarations the generator accepted but whose generated code did not compile
 /// (CS0144, CS0111, CS0102) or warned (CS0108, and CS8618 for a constructor that left Parameters unset).
-/// NNG0020 now covers generated methods and inherited members too; NNG0021 and NNG0022 are new.
+/// NNG0020 now covers generated methods and inherited members too, and the GPU members (Gpu, ToGpu) with or without
+/// ILGPU; NNG0021 and NNG0022 are new.
 /// </summary>
 public sealed class MemberClashDiagnosticTests
 {
@@ -76,6 +77,69 @@ public sealed class MemberClashDiagnosticTests
             public static Net Load(string path, int seed) => new Net(seed);
         }
         """);
+
+    [Fact]
+    public void NNG0020_reported_for_a_nested_type_named_Gpu_and_a_member_named_ToGpu_without_ILGPU() => DiagnosticCheck.Reports("""
+        using NnGen;
+        namespace Demo;
+
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(1)]
+        internal partial class Net
+        {
+            public sealed class {|NNG0020:Gpu|} { }
+            public object {|NNG0020:ToGpu|}(int device) => device;
+        }
+        """);
+
+    [Fact]
+    public void NNG0020_reported_for_Gpu_and_ToGpu_with_ILGPU_where_the_generated_ones_would_clash()
+    {
+        // With ILGPU the generator would emit Gpu and ToGpu(Accelerator); it reports the user's instead, and emits nothing.
+        MarkedSource source = MarkedSource.Parse("""
+            using NnGen;
+            namespace Demo;
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1)]
+            internal partial class Net
+            {
+                public int {|NNG0020:Gpu|} => 1;
+                public void {|NNG0020:ToGpu|}() { }
+            }
+            """);
+        GeneratorAssert.ReportsExactly(GeneratorHarness.RunWithIlgpu(source.Text), new[] { source });
+    }
+
+    [Fact]
+    public void NNG0020_not_reported_for_names_near_Gpu_or_for_a_Gpu_type_outside_the_network()
+    {
+        const string Source = """
+            using NnGen;
+            namespace Demo;
+
+            internal sealed class Gpu { }
+
+            internal static class Devices
+            {
+                public sealed class Gpu { }
+            }
+
+            [Network(Loss.MeanSquaredError)]
+            [Input(2)]
+            [Dense(1)]
+            internal partial class Net
+            {
+                public string GpuName => "none";
+                public Net ToCpu() => this;
+                public sealed class Gpus { }
+            }
+            """;
+        DiagnosticCheck.IsClean(Source);
+        GeneratorAssert.CompilesCleanly(GeneratorHarness.RunWithIlgpu(Source));
+    }
 
     [Fact]
     public void NNG0021_reported_for_an_abstract_class() => DiagnosticCheck.Reports("""

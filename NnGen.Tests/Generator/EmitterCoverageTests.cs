@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using NnGen.Internal;
 using NnGen.Tests.Infrastructure;
 using Xunit;
 

@@ -2,6 +2,7 @@ using System;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
+using NnGen.Internal;
 using Xunit;
 
 namespace NnGen.Tests.Gpu;

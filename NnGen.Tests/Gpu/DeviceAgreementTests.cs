@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NnGen.Internal;
 using NnGen.Tests.GradientChecks;
 using Xunit;
 

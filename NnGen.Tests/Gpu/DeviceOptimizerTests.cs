@@ -1,4 +1,5 @@
 using System;
+using NnGen.Internal;
 using NnGen.Tests.GradientChecks;
 using Xunit;
 

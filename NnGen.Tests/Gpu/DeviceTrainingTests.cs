@@ -1,12 +1,14 @@
 using System;
 using System.Threading;
+using NnGen.Internal;
 using NnGen.Tests.GradientChecks;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Gpu;
 
 /// <summary>
-/// NnGen.Trainer drives a GPU copy through IDeviceTraining: the training set goes up once, the epochs run on the
+/// NnGen.Training.Trainer drives a GPU copy through IDeviceTraining: the training set goes up once, the epochs run on the
 /// device, and the result matches training the CPU network with the same options.
 /// </summary>
 [Collection(GpuCollection.Name)]

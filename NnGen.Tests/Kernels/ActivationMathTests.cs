@@ -1,5 +1,5 @@
 using System;
-using NnGen.Kernels;
+using NnGen.Internal;
 using Xunit;
 
 namespace NnGen.Tests.Kernels;

@@ -3,6 +3,8 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
+using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Tests.Learning;
 

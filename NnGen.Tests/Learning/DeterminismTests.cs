@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Learning;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using NnGen.Training;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NnGen.Training;
 using Xunit;
 using Xunit.Abstractions;
 

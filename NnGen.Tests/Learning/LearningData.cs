@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.IO.Compression;
+using NnGen.Training;
 
 namespace NnGen.Tests.Learning;
 

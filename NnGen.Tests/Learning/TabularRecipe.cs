@@ -1,3 +1,5 @@
+using NnGen.Training;
+
 namespace NnGen.Tests.Learning;
 
 /// <summary>

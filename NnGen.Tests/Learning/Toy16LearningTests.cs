@@ -1,3 +1,4 @@
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Learning;

@@ -14,7 +14,7 @@ namespace NnGen.Tests.Limits;
 /// </summary>
 public sealed class CodeShapeLimitTests
 {
-    private const string LoopMarker = "global::NnGen.Kernels.DenseKernels";
+    private const string LoopMarker = "global::NnGen.Internal.DenseKernels";
 
     [Fact]
     public void The_stated_budgets() => Assert.Equal((64, 1024), (CodeShapes.UnrollWeightLimit, CodeShapes.UnrollTotalWeightLimit));

@@ -1,7 +1,9 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
+using NnGen.Internal;
 using NnGen.Tests.Training;
+using NnGen.Training;
 
 namespace NnGen.Tests.ModelFiles;
 

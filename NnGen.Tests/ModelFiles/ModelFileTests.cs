@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.IO;
 using System.Linq;
+using NnGen.Internal;
 using NnGen.Tests.Training;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using NnGen.Samples.Metrics;
 using NnGen.Tests.Training;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Samples;

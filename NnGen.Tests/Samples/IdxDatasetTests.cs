@@ -1,5 +1,6 @@
 using System.IO;
 using NnGen.Samples.DataSets;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Samples;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Schedules;

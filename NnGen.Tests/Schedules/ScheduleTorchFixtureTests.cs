@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using NnGen.Tests.Optimizers;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Schedules;

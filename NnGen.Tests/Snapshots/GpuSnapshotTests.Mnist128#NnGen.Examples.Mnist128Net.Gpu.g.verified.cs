@@ -18,7 +18,7 @@ namespace NnGen.Examples
         /// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;
         /// <see cref="global::NnGen.Gpu.GpuNetwork.Parameters"/> is the host network's array, brought up to date by
         /// <see cref="global::NnGen.Gpu.GpuNetwork.CopyParametersTo(global::System.Span{float})"/> and at the end of every device epoch of
-        /// <see cref="global::NnGen.Trainer"/>. Not thread-safe; dispose it to free the device memory.
+        /// <see cref="global::NnGen.Training.Trainer"/>. Not thread-safe; dispose it to free the device memory.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("NnGen", "{NnGen.Version}")]
         public sealed class Gpu : global::NnGen.Gpu.GpuNetwork

@@ -49,27 +49,27 @@ namespace NnGen.Examples
             Parameters = new float[ParameterCount];
             Gradients = new float[ParameterCount];
             State = new float[StateCount];
-            var random = new global::NnGen.SeededRandom(seed);
+            var random = new global::NnGen.Internal.SeededRandom(seed);
             // layer 1: W 32x64 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 2048), global::NnGen.Init.GlorotUniform, 64, 32, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 2048), global::NnGen.Init.GlorotUniform, 64, 32, 0f, random);
             // layer 2: W 10x32 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 2080, 320), global::NnGen.Init.GlorotUniform, 32, 10, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 2080, 320), global::NnGen.Init.GlorotUniform, 32, 10, 0f, random);
         }
 
         /// <summary>Identifies this network's shape in model files: FNV-1a of "nngen-model-v1|CategoricalCrossEntropy|in 64|Dense 64->32 ReLU alpha 0|Dense 32->10 Softmax alpha 0".</summary>
         public const ulong ModelSignature = 0xDCE8880DD4CFA5E2UL;
 
         /// <summary>Writes the parameters and state as a model file to <paramref name="stream"/>.</summary>
-        public void Save(global::System.IO.Stream stream) => global::NnGen.ModelFile.Write(stream, ModelSignature, Parameters, State);
+        public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, ModelSignature, Parameters, State);
 
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
-        public void Save(string path) => global::NnGen.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
+        public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
         /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.DigitsNet", Parameters, State);
+        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.DigitsNet", Parameters, State);
 
         /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, "NnGen.Examples.DigitsNet", Parameters, State);
+        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.DigitsNet", Parameters, State);
 
         /// <summary>Creates a network from a model file.</summary>
         public static DigitsNet Load(global::System.IO.Stream stream)
@@ -119,7 +119,7 @@ namespace NnGen.Examples
         /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             NnForward(inputs, n, training: false);
             new global::System.ReadOnlySpan<float>(_nnA2, 0, n * OutputSize).CopyTo(outputs);
         }
@@ -127,7 +127,7 @@ namespace NnGen.Examples
         /// <summary>Returns the CategoricalCrossEntropy of a batch of n samples (a mean, as PyTorch's default reduction), in inference mode.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             NnForward(inputs, n, training: false);
             return (float)(NnLossGate(targets, n, withGradient: false) / n);
         }
@@ -135,7 +135,7 @@ namespace NnGen.Examples
         /// <summary>Returns the loss of a batch in training mode and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             NnForward(inputs, n, training: true);
             global::System.Array.Clear(Gradients);
             double loss = NnLossGate(targets, n, withGradient: true) / n;
@@ -148,14 +148,14 @@ namespace NnGen.Examples
         // as a register-blocked matrix product, with the activation gate (ReLU) a = f(z) fused into the same pass
         private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
         {
-            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 64), new global::System.ReadOnlySpan<float>(Parameters, 0, 2048), new global::System.ReadOnlySpan<float>(Parameters, 2048, 32), new global::System.Span<float>(_nnZ1, 0, n * 32), new global::System.Span<float>(_nnA1, 0, n * 32), n, 64, 32, global::NnGen.Activation.ReLU, 0f);
+            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 64), new global::System.ReadOnlySpan<float>(Parameters, 0, 2048), new global::System.ReadOnlySpan<float>(Parameters, 2048, 32), new global::System.Span<float>(_nnZ1, 0, n * 32), new global::System.Span<float>(_nnA1, 0, n * 32), n, 64, 32, global::NnGen.Activation.ReLU, 0f);
         }
 
         // forward, layer 2 (Dense 32 -> 10): z = W x + b for the batch: multiply gates summed by an add gate,
         // as a register-blocked matrix product
         private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
         {
-            global::NnGen.Kernels.DenseKernels.Forward(x.Slice(0, n * 32), new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.ReadOnlySpan<float>(Parameters, 2400, 10), new global::System.Span<float>(_nnZ2, 0, n * 10), n, 32, 10);
+            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 32), new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.ReadOnlySpan<float>(Parameters, 2400, 10), new global::System.Span<float>(_nnZ2, 0, n * 10), n, 32, 10);
         }
 
         // activation gate of layer 2 (Softmax)
@@ -206,9 +206,9 @@ namespace NnGen.Examples
         {
             // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
             global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 10);
-            global::NnGen.Kernels.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 32), new global::System.Span<float>(Gradients, 2080, 320), new global::System.Span<float>(Gradients, 2400, 10), n, 32, 10);
+            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 32), new global::System.Span<float>(Gradients, 2080, 320), new global::System.Span<float>(Gradients, 2400, 10), n, 32, 10);
             // the gradient reaching layer 1's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
-            global::NnGen.Kernels.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.Span<float>(_nnD1, 0, n * 32), n, 32, 10);
+            global::NnGen.Internal.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 2080, 320), new global::System.Span<float>(_nnD1, 0, n * 32), n, 32, 10);
         }
 
         // backward, layer 1 (Dense): _nnD1 holds dL/d(output); the inputs need no gradient
@@ -227,7 +227,7 @@ namespace NnGen.Examples
             for (; e < n * 32; e++) dz[e] = z[e] > 0f ? dz[e] : 0f;
             // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
             global::System.ReadOnlySpan<float> d = new(_nnD1, 0, n * 32);
-            global::NnGen.Kernels.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 64), new global::System.Span<float>(Gradients, 0, 2048), new global::System.Span<float>(Gradients, 2048, 32), n, 64, 32);
+            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 64), new global::System.Span<float>(Gradients, 0, 2048), new global::System.Span<float>(Gradients, 2048, 32), n, 64, 32);
         }
     }
 }

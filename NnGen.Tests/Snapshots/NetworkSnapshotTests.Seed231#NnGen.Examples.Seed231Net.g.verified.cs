@@ -49,27 +49,27 @@ namespace NnGen.Examples
             Parameters = new float[ParameterCount];
             Gradients = new float[ParameterCount];
             State = new float[StateCount];
-            var random = new global::NnGen.SeededRandom(seed);
+            var random = new global::NnGen.Internal.SeededRandom(seed);
             // layer 1: W 3x2 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 6), global::NnGen.Init.GlorotUniform, 2, 3, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 6), global::NnGen.Init.GlorotUniform, 2, 3, 0f, random);
             // layer 2: W 1x3 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 9, 3), global::NnGen.Init.GlorotUniform, 3, 1, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 9, 3), global::NnGen.Init.GlorotUniform, 3, 1, 0f, random);
         }
 
         /// <summary>Identifies this network's shape in model files: FNV-1a of "nngen-model-v1|MeanSquaredError|in 2|Dense 2->3 Sigmoid alpha 0|Dense 3->1 Identity alpha 0".</summary>
         public const ulong ModelSignature = 0x19CF42AE85A02841UL;
 
         /// <summary>Writes the parameters and state as a model file to <paramref name="stream"/>.</summary>
-        public void Save(global::System.IO.Stream stream) => global::NnGen.ModelFile.Write(stream, ModelSignature, Parameters, State);
+        public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, ModelSignature, Parameters, State);
 
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
-        public void Save(string path) => global::NnGen.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
+        public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
         /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.Seed231Net", Parameters, State);
+        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.Seed231Net", Parameters, State);
 
         /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, "NnGen.Examples.Seed231Net", Parameters, State);
+        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.Seed231Net", Parameters, State);
 
         /// <summary>Creates a network from a model file.</summary>
         public static Seed231Net Load(global::System.IO.Stream stream)
@@ -90,7 +90,7 @@ namespace NnGen.Examples
         /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             for (int s = 0; s < n; s++)
             {
@@ -113,7 +113,7 @@ namespace NnGen.Examples
         /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction).</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;
             double loss = 0;
             for (int s = 0; s < n; s++)
@@ -140,7 +140,7 @@ namespace NnGen.Examples
         /// <summary>Returns the loss of a batch and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;
             float[] g = Gradients;
             global::System.Array.Clear(g);

@@ -49,27 +49,27 @@ namespace NnGen.Examples
             Parameters = new float[ParameterCount];
             Gradients = new float[ParameterCount];
             State = new float[StateCount];
-            var random = new global::NnGen.SeededRandom(seed);
+            var random = new global::NnGen.Internal.SeededRandom(seed);
             // layer 1: W 4x2 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 8), global::NnGen.Init.GlorotUniform, 2, 4, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 0, 8), global::NnGen.Init.GlorotUniform, 2, 4, 0f, random);
             // layer 2: W 1x4 by GlorotUniform; b stays 0
-            global::NnGen.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 12, 4), global::NnGen.Init.GlorotUniform, 4, 1, 0f, random);
+            global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, 12, 4), global::NnGen.Init.GlorotUniform, 4, 1, 0f, random);
         }
 
         /// <summary>Identifies this network's shape in model files: FNV-1a of "nngen-model-v1|BinaryCrossEntropy|in 2|Dense 2->4 Tanh alpha 0|Dense 4->1 Sigmoid alpha 0".</summary>
         public const ulong ModelSignature = 0xC3FBDB6491B77AA6UL;
 
         /// <summary>Writes the parameters and state as a model file to <paramref name="stream"/>.</summary>
-        public void Save(global::System.IO.Stream stream) => global::NnGen.ModelFile.Write(stream, ModelSignature, Parameters, State);
+        public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, ModelSignature, Parameters, State);
 
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
-        public void Save(string path) => global::NnGen.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
+        public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
         /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.XorNet", Parameters, State);
+        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.XorNet", Parameters, State);
 
         /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.ModelFile.Read(path, ModelSignature, "NnGen.Examples.XorNet", Parameters, State);
+        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.XorNet", Parameters, State);
 
         /// <summary>Creates a network from a model file.</summary>
         public static XorNet Load(global::System.IO.Stream stream)
@@ -90,7 +90,7 @@ namespace NnGen.Examples
         /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             for (int s = 0; s < n; s++)
             {
@@ -98,13 +98,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
+                float a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
+                float a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
+                float a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
+                float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
@@ -116,7 +116,7 @@ namespace NnGen.Examples
         /// <summary>Returns the BinaryCrossEntropy of a batch of n samples (a mean, as PyTorch's default reduction).</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;
             double loss = 0;
             for (int s = 0; s < n; s++)
@@ -125,13 +125,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
+                float a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
+                float a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
+                float a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
+                float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
@@ -145,7 +145,7 @@ namespace NnGen.Examples
         /// <summary>Returns the loss of a batch and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;
             float[] g = Gradients;
             global::System.Array.Clear(g);
@@ -157,13 +157,13 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[8];
-                float a1_0 = global::NnGen.Kernels.ActivationMath.Tanh(z1_0);
+                float a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[9];
-                float a1_1 = global::NnGen.Kernels.ActivationMath.Tanh(z1_1);
+                float a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[10];
-                float a1_2 = global::NnGen.Kernels.ActivationMath.Tanh(z1_2);
+                float a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
                 float z1_3 = p[6] * x0 + p[7] * x1 + p[11];
-                float a1_3 = global::NnGen.Kernels.ActivationMath.Tanh(z1_3);
+                float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
                 float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));

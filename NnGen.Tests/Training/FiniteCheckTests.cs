@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Training;

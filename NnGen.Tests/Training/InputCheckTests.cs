@@ -1,4 +1,5 @@
 using System;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Training;

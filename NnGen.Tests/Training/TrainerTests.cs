@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using NnGen.Internal;
+using NnGen.Training;
 using Xunit;
 
 namespace NnGen.Tests.Training;

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using NnGen.Internal;
+using NnGen.Training;
 
 namespace NnGen.Tests.Training;
 

@@ -25,7 +25,7 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>Scalar C# on the CPU: System.MathF, and losses summed in double (as the reference sums them).</summary>
         public static readonly Dialect CpuScalar = new(
-            "CPU scalar", "global::System.MathF.Exp", "global::NnGen.Kernels.ActivationMath.Tanh",
+            "CPU scalar", "global::System.MathF.Exp", "global::NnGen.Internal.ActivationMath.Tanh",
             "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true);
 
         /// <summary>

@@ -6,7 +6,7 @@ namespace NnGen.Generator.Emitting.Gpu
     /// <summary>
     /// The class N.Gpu: a thin subclass of <c>NnGen.Gpu.GpuNetwork</c> (the NnGen.Gpu assembly), which holds the host
     /// code every network shares (parameters, gradients, optimizer state, the common batch buffers, the network
-    /// contract and <c>NnGen.IDeviceTraining</c>). The generated class supplies what depends on the shape: the sizes,
+    /// contract and <c>NnGen.Internal.IDeviceTraining</c>). The generated class supplies what depends on the shape: the sizes,
     /// its own batch buffers, its kernels and their launchers, and the launch sequences of forward, loss and gradient.
     /// </summary>
     internal static class GpuHostEmitter
@@ -26,7 +26,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 .Line("/// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;")
                 .Line("/// <see cref=\"global::NnGen.Gpu.GpuNetwork.Parameters\"/> is the host network's array, brought up to date by")
                 .Line("/// <see cref=\"global::NnGen.Gpu.GpuNetwork.CopyParametersTo(global::System.Span{float})\"/> and at the end of every device epoch of")
-                .Line("/// <see cref=\"global::NnGen.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
+                .Line("/// <see cref=\"global::NnGen.Training.Trainer\"/>. Not thread-safe; dispose it to free the device memory.")
                 .Line("/// </summary>")
                 .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"NnGen\", \"{NetworkEmitter.Version}\")]");
             using (writer.Open("public sealed class Gpu : global::NnGen.Gpu.GpuNetwork"))
