@@ -7,6 +7,7 @@ using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
 using NnGen;
+using NnGen.Gpu;
 
 using Context context = Context.Create(builder => builder.CPU());
 using Accelerator accelerator = context.CreateCPUAccelerator(0);
@@ -19,7 +20,7 @@ if (failures > 0) return 1;
 Console.WriteLine("gpu consumer ok");
 return 0;
 
-int Check(string name, INetwork cpu, INetwork host, Func<INetwork, Accelerator, IDeviceTraining> toGpu)
+int Check(string name, INetwork cpu, INetwork host, Func<INetwork, Accelerator, GpuNetwork> toGpu)
 {
     const int Samples = 9;
     var random = new Random(11);
@@ -29,15 +30,14 @@ int Check(string name, INetwork cpu, INetwork host, Func<INetwork, Accelerator, 
     for (int s = 0; s < Samples; s++) targets[s * cpu.OutputSize + random.Next(cpu.OutputSize)] = 1f;
     float[] before = (float[])cpu.Parameters.Clone();
 
-    IDeviceTraining gpu = toGpu(host, accelerator);
-    using var _ = (IDisposable)gpu;
+    using GpuNetwork gpu = toGpu(host, accelerator);
     float cpuLoss = cpu.TrainStep(inputs, targets, new Sgd(0.1f, momentum: 0.9f));
     float gpuLoss = gpu.TrainStep(inputs, targets, new Sgd(0.1f, momentum: 0.9f));
     var cpuOutputs = new float[Samples * cpu.OutputSize];
     var gpuOutputs = new float[Samples * cpu.OutputSize];
     cpu.Predict(inputs, cpuOutputs);
     gpu.Predict(inputs, gpuOutputs);
-    gpu.FinishEpoch(Span<float>.Empty); // the device parameters into the host network
+    gpu.CopyParametersTo(host.Parameters); // the device parameters into the host network
 
     double moved = 0, parameterError = 0, outputError = 0;
     for (int j = 0; j < before.Length; j++)

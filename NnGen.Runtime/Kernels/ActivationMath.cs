@@ -1,15 +1,44 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 
 namespace NnGen.Internal
 {
     /// <summary>
-    /// Activation functions whose platform versions are too slow for a gate. Generated code calls these.
+    /// The element-wise activation functions of the CPU code, defined once: generated code calls them for every
+    /// forward activation gate (unrolled and loops), and the dense kernel's fused activation calls the same ones, so a
+    /// fused layer gives the bits of an unfused one. Each matches the PyTorch function of the same name.
     /// </summary>
     /// <remarks>Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may change in any release.</remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class ActivationMath
     {
+        /// <summary>PyTorch's SELU scale, rounded to float.</summary>
+        public const float SeluScale = 1.05070098735548049342f;
+
+        /// <summary>PyTorch's SELU scale times its alpha (1.6732632...), rounded to float.</summary>
+        public const float SeluScaleAlpha = 1.75809934084737685994f;
+
+        /// <summary>1 / (1 + e^-z).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+
+        /// <summary>max(z, 0); a NaN gives 0.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float ReLU(float z) => z > 0f ? z : 0f;
+
+        /// <summary>z for z &gt; 0, else alpha z.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float LeakyReLU(float z, float alpha) => z > 0f ? z : alpha * z;
+
+        /// <summary>z for z &gt; 0, else alpha (e^z - 1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float ELU(float z, float alpha) => z > 0f ? z : alpha * (MathF.Exp(z) - 1f);
+
+        /// <summary>scale z for z &gt; 0, else scale alpha (e^z - 1), with PyTorch's constants.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float SELU(float z) => z > 0f ? SeluScale * z : SeluScaleAlpha * (MathF.Exp(z) - 1f);
+
         /// <summary>Below this |z|, tanh(z) = z (1 - z^2 / 3) to far better than float precision (the next term is 2 z^5 / 15).</summary>
         private const float SeriesLimit = 2.44e-4f;
 

@@ -98,11 +98,11 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+                float a1_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                float a1_1 = 1f / (1f + global::System.MathF.Exp(-z1_1));
+                float a1_1 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                float a1_2 = 1f / (1f + global::System.MathF.Exp(-z1_2));
+                float a1_2 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_2);
                 // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                 global::System.Span<float> y = outputs.Slice(s * OutputSize, OutputSize);
@@ -122,11 +122,11 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+                float a1_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                float a1_1 = 1f / (1f + global::System.MathF.Exp(-z1_1));
+                float a1_1 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                float a1_2 = 1f / (1f + global::System.MathF.Exp(-z1_2));
+                float a1_2 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_2);
                 // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);
@@ -152,11 +152,11 @@ namespace NnGen.Examples
                 float x0 = x[0], x1 = x[1];
                 // forward, layer 1 (2 -> 3, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z1_0 = p[0] * x0 + p[1] * x1 + p[6];
-                float a1_0 = 1f / (1f + global::System.MathF.Exp(-z1_0));
+                float a1_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_0);
                 float z1_1 = p[2] * x0 + p[3] * x1 + p[7];
-                float a1_1 = 1f / (1f + global::System.MathF.Exp(-z1_1));
+                float a1_1 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_1);
                 float z1_2 = p[4] * x0 + p[5] * x1 + p[8];
-                float a1_2 = 1f / (1f + global::System.MathF.Exp(-z1_2));
+                float a1_2 = global::NnGen.Internal.ActivationMath.Sigmoid(z1_2);
                 // forward, layer 2 (3 -> 1, Identity): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[9] * a1_0 + p[10] * a1_1 + p[11] * a1_2 + p[12];
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);

@@ -107,7 +107,7 @@ namespace NnGen.Examples
                 float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
-                float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+                float a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
                 global::System.Span<float> y = outputs.Slice(s * OutputSize, OutputSize);
                 y[0] = a2_0;
             }
@@ -134,7 +134,7 @@ namespace NnGen.Examples
                 float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
-                float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+                float a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);
                 // loss gate (BinaryCrossEntropy)
                 loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double)z2_0)));
@@ -166,7 +166,7 @@ namespace NnGen.Examples
                 float a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
                 // forward, layer 2 (4 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
                 float z2_0 = p[12] * a1_0 + p[13] * a1_1 + p[14] * a1_2 + p[15] * a1_3 + p[16];
-                float a2_0 = 1f / (1f + global::System.MathF.Exp(-z2_0));
+                float a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);
                 // loss gate (BinaryCrossEntropy): its local gradient starts the backward pass
                 loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double)z2_0)));

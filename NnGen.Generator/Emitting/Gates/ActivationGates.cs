@@ -13,8 +13,19 @@ namespace NnGen.Generator.Emitting.Gates
         public const float SeluScale = 1.05070098735548049342f;
         public const float SeluScaleAlpha = 1.75809934084737685994f;
 
-        /// <summary>The activated value of the pre-activation <paramref name="z"/>.</summary>
-        public static string Forward(Dialect dialect, Activation activation, float alpha, string z) => activation switch
+        /// <summary>
+        /// The activated value of the pre-activation <paramref name="z"/>: a call of the dialect's activation functions
+        /// where it has them (the CPU's are the runtime's), else the expression.
+        /// </summary>
+        public static string Forward(Dialect dialect, Activation activation, float alpha, string z)
+        {
+            if (dialect.Activations is not { } functions || activation == Activation.Identity) return Expression(dialect, activation, alpha, z);
+            return activation is Activation.LeakyReLU or Activation.ELU
+                ? $"{functions}.{activation}({z}, {Numbers.Literal(alpha)})"
+                : $"{functions}.{activation}({z})";
+        }
+
+        private static string Expression(Dialect dialect, Activation activation, float alpha, string z) => activation switch
         {
             Activation.Identity => z,
             Activation.Sigmoid => $"1f / (1f + {dialect.Exp($"-{z}")})",

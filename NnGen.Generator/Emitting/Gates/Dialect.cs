@@ -7,9 +7,10 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal sealed class Dialect
     {
-        private Dialect(string name, string? exp, string? tanh, string lossType, string lossZero, string lossExp, string lossLog, bool lossInDouble, string? vector = null)
+        private Dialect(string name, string? exp, string? tanh, string lossType, string lossZero, string lossExp, string lossLog, bool lossInDouble, string? vector = null, string? activations = null)
         {
             Name = name;
+            Activations = activations;
             _vector = vector;
             _exp = exp;
             _tanh = tanh;
@@ -25,8 +26,11 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>Scalar C# on the CPU: System.MathF, and losses summed in double (as the reference sums them).</summary>
         public static readonly Dialect CpuScalar = new(
-            "CPU scalar", "global::System.MathF.Exp", "global::NnGen.Internal.ActivationMath.Tanh",
-            "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true);
+            "CPU scalar", "global::System.MathF.Exp", RuntimeActivations + ".Tanh",
+            "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true, activations: RuntimeActivations);
+
+        /// <summary>The runtime's activation functions, the one definition of the CPU's forward gates (the dense kernel's fused activation calls them too).</summary>
+        private const string RuntimeActivations = "global::NnGen.Internal.ActivationMath";
 
         /// <summary>
         /// ILGPU kernels: System.MathF's Exp, Log and Tanh have no PTX form without ILGPU.Algorithms, so the kernels call
@@ -48,6 +52,12 @@ namespace NnGen.Generator.Emitting.Gates
             vector: "global::System.Numerics.Vector<float>");
 
         public string Name { get; }
+
+        /// <summary>
+        /// The class whose functions (Sigmoid(z), LeakyReLU(z, alpha), ...) are this dialect's forward activation gates, or
+        /// null where the gate library writes them as expressions.
+        /// </summary>
+        public string? Activations { get; }
 
         /// <summary>The vector type of a vector dialect; null for scalar ones.</summary>
         public string? VectorType => _vector;
