@@ -1,3 +1,4 @@
+using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.LoopTypes;
 
@@ -20,7 +21,7 @@ namespace NnGen.Generator.Emitting
             {
                 string common = $"x.Slice(0, n * {f}), new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {ReadOnlySpan}(Parameters, {layer.BiasOffset}, {u}), new {Span}({layer.PreActivation!.Value.Name}, 0, n * {u})";
                 writer.Line(fused
-                    ? $"{Kernels}.Forward({common}, new {Span}({layer.Output.Name}, 0, n * {u}), n, {f}, {u}, global::NnGen.Activation.{layer.Activation}, {IndentedWriter.Float(layer.Alpha)});"
+                    ? $"{Kernels}.Forward({common}, new {Span}({layer.Output.Name}, 0, n * {u}), n, {f}, {u}, global::NnGen.Activation.{layer.Activation}, {Numbers.Literal(layer.Alpha)});"
                     : $"{Kernels}.Forward({common}, n, {f}, {u});");
             }
         }

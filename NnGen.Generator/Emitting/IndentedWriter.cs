@@ -34,11 +34,6 @@ namespace NnGen.Generator.Emitting
 
         public override string ToString() => _text.ToString();
 
-        /// <summary>A float literal that reads back as the same float (<see cref="Model.Numbers.Literal"/>).</summary>
-        public static string Float(float value) => Model.Numbers.Literal(value);
-
-        public static string Int(long value) => Model.Numbers.Text(value);
-
         internal readonly struct Block : IDisposable
         {
             private readonly IndentedWriter _writer;

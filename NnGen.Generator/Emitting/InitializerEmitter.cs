@@ -28,7 +28,7 @@ namespace NnGen.Generator.Emitting
                     {
                         case DenseLayer dense:
                             writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {dense.Init}; b stays 0")
-                                .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {IndentedWriter.Float(dense.InitScale)}, random);");
+                                .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {Numbers.Literal(dense.InitScale)}, random);");
                             break;
                         case NormalizationLayer normalization:
                             bool batch = normalization is BatchNormLayer;

@@ -83,30 +83,30 @@ namespace NnGen.Generator.Emitting
         private static void WriteDocumentation(IndentedWriter writer, NetworkPlan plan)
         {
             writer.Line("/// <summary>")
-                .Line($"/// Network {Shape(plan)}, loss {plan.Loss}: {IndentedWriter.Int(plan.ParameterCount)} parameters,")
-                .Line($"/// {IndentedWriter.Int(plan.ForwardFlopsPerSample)} FLOPs per sample forward (multiply-adds of the dense layers, 2 each).")
+                .Line($"/// Network {Shape(plan)}, loss {plan.Loss}: {Numbers.Text(plan.ParameterCount)} parameters,")
+                .Line($"/// {Numbers.Text(plan.ForwardFlopsPerSample)} FLOPs per sample forward (multiply-adds of the dense layers, 2 each).")
                 .Line("/// </summary>");
         }
 
         /// <summary>The shape as "2 -> 3 (Sigmoid) -> 1 (Identity)".</summary>
         public static string Shape(NetworkPlan plan)
         {
-            var text = new System.Text.StringBuilder(IndentedWriter.Int(plan.InputSize));
+            var text = new System.Text.StringBuilder(Numbers.Text(plan.InputSize));
             foreach (LayerPlan layer in plan.Layers)
-                text.Append(" -> ").Append(IndentedWriter.Int(layer.Units)).Append(" (").Append(layer.Activation).Append(')');
+                text.Append(" -> ").Append(Numbers.Text(layer.Units)).Append(" (").Append(layer.Activation).Append(')');
             return text.ToString();
         }
 
         private static void WriteShape(IndentedWriter writer, NetworkPlan plan)
         {
             writer.Line("/// <summary>The number of input features of one sample.</summary>")
-                .Line($"public const int InputSize = {IndentedWriter.Int(plan.InputSize)};")
+                .Line($"public const int InputSize = {Numbers.Text(plan.InputSize)};")
                 .Line("/// <summary>The number of outputs of one sample.</summary>")
-                .Line($"public const int OutputSize = {IndentedWriter.Int(plan.OutputSize)};")
+                .Line($"public const int OutputSize = {Numbers.Text(plan.OutputSize)};")
                 .Line("/// <summary>The number of trainable parameters.</summary>")
-                .Line($"public const int ParameterCount = {IndentedWriter.Int(plan.ParameterCount)};")
+                .Line($"public const int ParameterCount = {Numbers.Text(plan.ParameterCount)};")
                 .Line("/// <summary>The number of non-trainable state values (BatchNorm's running statistics).</summary>")
-                .Line($"public const int StateCount = {IndentedWriter.Int(plan.StateCount)};")
+                .Line($"public const int StateCount = {Numbers.Text(plan.StateCount)};")
                 .Line();
             writer.Line("/// <summary>The trainable parameters, layer by layer: W as [units][fanIn] row-major, then b[units].</summary>");
             foreach (LayerPlan layer in plan.Layers)

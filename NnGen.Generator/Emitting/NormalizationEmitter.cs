@@ -15,7 +15,7 @@ namespace NnGen.Generator.Emitting
         public static void WriteBatchNormForward(IndentedWriter writer, LayerPlan layer, BatchNormLayer batchNorm)
         {
             int u = layer.Units;
-            string eps = IndentedWriter.Float(batchNorm.Epsilon), momentum = IndentedWriter.Float(batchNorm.Momentum);
+            string eps = Numbers.Literal(batchNorm.Epsilon), momentum = Numbers.Literal(batchNorm.Momentum);
             writer.Line($"// forward, layer {layer.Number} (BatchNorm over {u} features, eps {eps}, momentum {momentum})");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {
@@ -85,7 +85,7 @@ namespace NnGen.Generator.Emitting
         public static void WriteLayerNormForward(IndentedWriter writer, LayerPlan layer, LayerNormLayer layerNorm)
         {
             int u = layer.Units;
-            string eps = IndentedWriter.Float(layerNorm.Epsilon);
+            string eps = Numbers.Literal(layerNorm.Epsilon);
             writer.Line($"// forward, layer {layer.Number} (LayerNorm over {u} features of each sample, eps {eps})");
             using (writer.Open($"private void NnForwardLayer{layer.Number}({ReadOnlySpan} x, int n, bool training)"))
             {

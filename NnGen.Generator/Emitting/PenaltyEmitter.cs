@@ -18,7 +18,7 @@ namespace NnGen.Generator.Emitting
                 foreach (LayerPlan layer in plan.Layers)
                 {
                     if (layer.Layer is not DenseLayer { HasPenalty: true } dense) continue;
-                    string l1 = IndentedWriter.Float(dense.L1), l2 = IndentedWriter.Float(dense.L2);
+                    string l1 = Numbers.Literal(dense.L1), l2 = Numbers.Literal(dense.L2);
                     writer.Line($"// layer {layer.Number}: L1 {l1}, L2 {l2}");
                     using (writer.Open($"for (int i = {layer.WeightOffset}; i < {layer.WeightOffset + layer.WeightCount}; i++)"))
                     {

@@ -31,13 +31,13 @@ namespace NnGen.Generator.Emitting
                     writer.Line($"{Span} mask = new({layer.BufferOf(BufferRole.DropoutMask).Name}, 0, n * {u});");
                     using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
                     {
-                        writer.Line($"mask[j] = {RandomField}.NextDouble() < {IndentedWriter.Float(dropout.Rate)} ? 0f : {IndentedWriter.Float(1f / keep)};")
+                        writer.Line($"mask[j] = {RandomField}.NextDouble() < {Numbers.Literal(dropout.Rate)} ? 0f : {Numbers.Literal(1f / keep)};")
                             .Line("y[j] *= mask[j];");
                     }
                 }
                 else
                 {
-                    writer.Line($"for (int j = 0; j < n * {u}; j++) y[j] += {IndentedWriter.Float(noise)} * (float){RandomField}.NextNormal();");
+                    writer.Line($"for (int j = 0; j < n * {u}; j++) y[j] += {Numbers.Literal(noise)} * (float){RandomField}.NextNormal();");
                 }
             }
         }

@@ -21,8 +21,8 @@ namespace NnGen.Generator.Emitting.Gpu
                 _ => "kernels per layer",
             };
             writer.Line("/// <summary>")
-                .Line($"/// Network {NetworkEmitter.Shape(network)}, loss {model.Loss}, on an ILGPU accelerator: {IndentedWriter.Int(network.ParameterCount)} parameters,")
-                .Line($"/// {IndentedWriter.Int(network.ForwardFlopsPerSample)} FLOPs per sample forward; {shape},")
+                .Line($"/// Network {NetworkEmitter.Shape(network)}, loss {model.Loss}, on an ILGPU accelerator: {Numbers.Text(network.ParameterCount)} parameters,")
+                .Line($"/// {Numbers.Text(network.ForwardFlopsPerSample)} FLOPs per sample forward; {shape},")
                 .Line("/// every layer size a constant. Parameters, gradients, optimizer state and an uploaded training set stay on the device;")
                 .Line("/// <see cref=\"global::NnGen.Gpu.GpuNetwork.Parameters\"/> is the host network's array, brought up to date by")
                 .Line("/// <see cref=\"global::NnGen.Gpu.GpuNetwork.CopyParametersTo(global::System.Span{float})\"/> and at the end of every device epoch of")
@@ -39,7 +39,7 @@ namespace NnGen.Generator.Emitting.Gpu
 
                 writer.Line("/// <summary>Uploads the parameters of <paramref name=\"network\"/> to <paramref name=\"accelerator\"/> and loads the kernels.</summary>");
                 writer.Line($"internal Gpu({model.TypeName} network, global::ILGPU.Runtime.Accelerator accelerator)");
-                using (writer.Open($"    : base(network, accelerator, InputSize, OutputSize, ParameterCount, widestRow: {IndentedWriter.Int(plan.WidestRow)})"))
+                using (writer.Open($"    : base(network, accelerator, InputSize, OutputSize, ParameterCount, widestRow: {Numbers.Text(plan.WidestRow)})"))
                     foreach (GpuKernel kernel in plan.Kernels)
                         writer.Line(GpuKernelRenderer.Load(kernel));
                 writer.Line();

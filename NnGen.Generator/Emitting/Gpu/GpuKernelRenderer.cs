@@ -59,7 +59,7 @@ namespace NnGen.Generator.Emitting.Gpu
         public static string Extent(GpuExtent extent)
         {
             string unit = extent.Unit == GpuExtentUnit.Samples ? "n" : $"{SharedKernels}.Chunks(n)";
-            return extent.Width == 1 ? unit : $"{unit} * {IndentedWriter.Int(extent.Width)}";
+            return extent.Width == 1 ? unit : $"{unit} * {Numbers.Text(extent.Width)}";
         }
 
         private static string Arguments(EquatableArray<GpuArgument> arguments) => string.Join(", ", arguments.Select(Argument));

@@ -1,3 +1,4 @@
+using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -25,7 +26,7 @@ namespace NnGen.Generator.Emitting.Gpu
             writer.Line("/// <inheritdoc/>");
             using (writer.Open("protected override void AllocateBatchBuffers(int n)"))
                 foreach (GpuBuffer buffer in plan.Buffers)
-                    writer.Line($"{buffer.Name} = AllocateBatchBuffer({(buffer.RowWidth == 1 ? "n" : $"n * {IndentedWriter.Int(buffer.RowWidth)}")});");
+                    writer.Line($"{buffer.Name} = AllocateBatchBuffer({(buffer.RowWidth == 1 ? "n" : $"n * {Numbers.Text(buffer.RowWidth)}")});");
             writer.Line();
             writer.Line("/// <inheritdoc/>");
             using (writer.Open("protected override void DisposeBatchBuffers()"))
@@ -48,7 +49,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 WriteSteps(writer, plan.Gradients);
         }
 
-        private static void WriteSteps(IndentedWriter writer, Model.EquatableArray<GpuStep> steps)
+        private static void WriteSteps(IndentedWriter writer, EquatableArray<GpuStep> steps)
         {
             foreach (GpuStep step in steps) writer.Line(GpuKernelRenderer.Statement(step));
         }
