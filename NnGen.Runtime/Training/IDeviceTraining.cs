@@ -6,10 +6,10 @@ namespace NnGen.Internal
 {
     /// <summary>
     /// A network whose parameters live on an accelerator, such as the <c>Gpu</c> class NnGen generates for a network
-    /// when the consumer references ILGPU. <see cref="Trainer"/> recognizes it: the training set is uploaded once per
+    /// when the consumer references NnGen.Gpu (whose GpuNetwork implements this). <see cref="Trainer"/> recognizes it: the training set is uploaded once per
     /// <see cref="Trainer.Train"/> call, each epoch's sample order once per epoch, every mini-batch is gathered, trained
     /// and stepped on the device, and the losses and parameters come back once per epoch. The runtime itself knows no
-    /// accelerator library; generated code implements this interface.
+    /// accelerator library.
     /// </summary>
     /// <remarks>
     /// <see cref="INetwork.Parameters"/> of such a network is a host copy: it holds the device parameters after
