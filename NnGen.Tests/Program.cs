@@ -9,6 +9,7 @@ internal static class Program
     public static int Main(string[] args) => args.Length == 0 ? 0 : args[0] switch
     {
         ModelFiles.SaveLoop.Mode when args.Length == 2 => ModelFiles.SaveLoop.Run(args[1]),
+        ModelFiles.SaveLoop.Mode when args.Length == 3 => ModelFiles.SaveLoop.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),
         Learning.DeterminismProbe.Mode => Learning.DeterminismProbe.Print(),
         _ => 2,
     };

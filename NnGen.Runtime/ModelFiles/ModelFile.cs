@@ -38,6 +38,13 @@ namespace NnGen.Internal
         }
 
         /// <summary>
+        /// A test hook, null unless a test sets it (by reflection: it is internal, so no consumer can): called with the
+        /// temporary file's path once it is written and flushed, before the rename. The killed-save test blocks there, so
+        /// that its kill lands inside a save for certain. Unset, it costs one null check per save.
+        /// </summary>
+        internal static Action<string>? AfterTemporaryWritten { get; set; }
+
+        /// <summary>
         /// Writes the model file to <paramref name="path"/> through a temporary file in the same folder that is then
         /// renamed over the target, so a crash never leaves a half-written model where a good one was.
         /// </summary>
@@ -55,6 +62,7 @@ namespace NnGen.Internal
                     file.Write(bytes);
                     file.Flush(flushToDisk: true);
                 }
+                AfterTemporaryWritten?.Invoke(temporary);
                 File.Move(temporary, fullPath, overwrite: true);
             }
             catch

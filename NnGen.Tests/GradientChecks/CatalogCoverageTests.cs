@@ -32,7 +32,7 @@ public sealed class CatalogCoverageTests
         foreach (bool unrolled in new[] { true, false })
             foreach (Activation hidden in ElementwiseActivations)
                 foreach (Loss loss in new[] { Loss.MeanSquaredError, Loss.MeanAbsoluteError, Loss.BinaryCrossEntropy, Loss.CategoricalCrossEntropy })
-                    if (!NetworkCatalog.All.Any(c => c.Spec.IsUnrolled == unrolled && c.Spec.Loss == loss && c.Spec.Layers.Count > 1 && c.Spec.Layers[0].Activation == hidden))
+                    if (!NetworkCatalog.All.Any(c => c.IsUnrolled == unrolled && c.Spec.Loss == loss && c.Spec.Layers.Count > 1 && c.Spec.Layers[0].Activation == hidden))
                         missing.Add($"{(unrolled ? "unrolled" : "loop")} {hidden} hidden with {loss}");
         Assert.Empty(missing);
     }
@@ -44,7 +44,7 @@ public sealed class CatalogCoverageTests
         foreach (bool unrolled in new[] { true, false })
             foreach (Activation output in ElementwiseActivations.Append(Activation.Softmax))
                 foreach (Loss loss in new[] { Loss.MeanSquaredError, Loss.MeanAbsoluteError })
-                    if (!NetworkCatalog.All.Any(c => c.Spec.IsUnrolled == unrolled && c.Spec.Loss == loss && c.Spec.Output.Activation == output))
+                    if (!NetworkCatalog.All.Any(c => c.IsUnrolled == unrolled && c.Spec.Loss == loss && c.Spec.Output.Activation == output))
                         missing.Add($"{(unrolled ? "unrolled" : "loop")} {output} output with {loss}");
         Assert.Empty(missing);
     }
@@ -55,7 +55,7 @@ public sealed class CatalogCoverageTests
         NetworkCase[] all = NetworkCatalog.All.ToArray();
         foreach (bool unrolled in new[] { true, false })
         {
-            NetworkCase[] shape = all.Where(c => c.Spec.IsUnrolled == unrolled).ToArray();
+            NetworkCase[] shape = all.Where(c => c.IsUnrolled == unrolled).ToArray();
             Assert.Contains(shape, c => c.Spec.Layers.Any(l => l.Activation == Activation.LeakyReLU && l.Alpha != 0.01));
             Assert.Contains(shape, c => c.Spec.Layers.Any(l => l.Activation == Activation.ELU && l.Alpha != 1.0));
             Assert.Contains(shape, c => c.Spec.Layers.Count >= 3);

@@ -22,6 +22,9 @@ public sealed class LayeredCase
 
     public LayeredSpec Spec { get; }
 
+    /// <summary>Whether the generator unrolled this network, read from its plan and generated source (<see cref="GeneratedShapes"/>).</summary>
+    public bool IsUnrolled => GeneratedShapes.IsUnrolled(Type);
+
     public bool IsStochastic => Spec.Layers.Any(l => l.Kind is LayeredKind.Dropout or LayeredKind.GaussianNoise);
 
     public bool IsNormalized => Spec.Layers.Any(l => l.Kind is LayeredKind.BatchNorm or LayeredKind.LayerNorm);

@@ -42,8 +42,8 @@ public sealed class LayeredCatalogCoverageTests
         Assert.Contains(specs, s => s.Layers.Count >= 7 && s.Layers.Count(l => l.Kind == LayeredKind.BatchNorm) >= 2 && s.Layers.Any(l => l.Kind == LayeredKind.LayerNorm));
         Assert.Contains(specs, s => s.Layers.Count(l => l.Kind is LayeredKind.BatchNorm or LayeredKind.LayerNorm) >= 3);
         LayeredCase[] penalized = LayeredCatalog.Penalized.ToArray();
-        Assert.Contains(penalized, c => DropoutTests.IsUnrolled(c.Spec));
-        Assert.Contains(penalized, c => !DropoutTests.IsUnrolled(c.Spec));
+        Assert.Contains(penalized, c => c.IsUnrolled);
+        Assert.Contains(penalized, c => !c.IsUnrolled);
         Assert.Contains(penalized, c => c.Spec.HasBatchNorm);
         Assert.Contains(penalized, c => c.Spec.Layers.Any(l => l.Kind == LayeredKind.Dense && l.L1 == 0 && l.L2 != 0));
         Assert.Contains(penalized, c => c.Spec.Layers.Any(l => l.Kind == LayeredKind.Dense && l.L1 != 0 && l.L2 == 0));

@@ -39,8 +39,8 @@ public sealed class TorchFixtureTests
             "Torch573IdentityMae", "Torch573SigmoidMae", "Torch573TanhMae", "Torch573ReLUMae", "Torch573LeakyReLUMae", "Torch573ELUMae", "Torch573SELUMae",
         };
         Assert.Empty(required.Except(Fixtures.Value.Keys));
-        Assert.Contains(Fixtures.Value.Keys, name => NetworkCatalog.Get(name).Spec.IsUnrolled);
-        Assert.Contains(Fixtures.Value.Keys, name => !NetworkCatalog.Get(name).Spec.IsUnrolled);
+        Assert.Contains(Fixtures.Value.Keys, name => NetworkCatalog.Get(name).IsUnrolled);
+        Assert.Contains(Fixtures.Value.Keys, name => !NetworkCatalog.Get(name).IsUnrolled);
     }
 
     [Theory]

@@ -1,8 +1,5 @@
-extern alias NnGenGenerator;
-
 using System.Linq;
 using NnGen.Tests.Infrastructure;
-using NnGenGenerator::NnGen.Generator.Planning;
 using Xunit;
 
 namespace NnGen.Tests.Limits;
@@ -15,9 +12,6 @@ namespace NnGen.Tests.Limits;
 public sealed class CodeShapeLimitTests
 {
     private const string LoopMarker = "global::NnGen.Internal.DenseKernels";
-
-    [Fact]
-    public void The_stated_budgets() => Assert.Equal((64, 1024), (CodeShapes.UnrollWeightLimit, CodeShapes.UnrollTotalWeightLimit));
 
     [Theory]
     [InlineData(16, true)]    // 16 * 64 = 1,024 weights: at the budget

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Xunit;
 
 namespace NnGen.Tests.Optimizers;
@@ -85,10 +86,26 @@ public class OptimizerBehaviourTests
         Assert.Equal(-1.25f, p[0]);
     }
 
+    /// <summary>
+    /// A step over an empty vector (here an empty slice in the middle of real arrays, so that a vector path that wrote
+    /// or read past the span's end would show) writes nothing: the parameters around it stay as they were, and so do
+    /// the gradients. It throws nothing, for every optimizer with and without its options.
+    /// </summary>
     [Fact]
     public void An_empty_parameter_vector_is_a_valid_no_op()
     {
-        foreach (IOptimizer optimizer in new IOptimizer[] { new Sgd(0.1f, 0.9f), new RmsProp(), new Adam(), new AdamW() })
-            optimizer.Step(Span<float>.Empty, ReadOnlySpan<float>.Empty);
+        IOptimizer[] optimizers =
+        {
+            new Sgd(0.1f), new Sgd(0.1f, 0.9f), new Sgd(0.1f, 0.9f, nesterov: true), new RmsProp(), new RmsProp(momentum: 0.9f),
+            new Adam(), new Adam(weightDecay: 0.1f), new AdamW(),
+        };
+        foreach (IOptimizer optimizer in optimizers)
+        {
+            float[] p = Enumerable.Range(1, 40).Select(i => (float)i).ToArray(), before = (float[])p.Clone();
+            float[] g = Enumerable.Repeat(1f, 40).ToArray();
+            for (int step = 0; step < 3; step++) optimizer.Step(p.AsSpan(8, 0), g.AsSpan(8, 0));
+            Assert.Equal(before, p);
+            Assert.All(g, value => Assert.Equal(1f, value));
+        }
     }
 }

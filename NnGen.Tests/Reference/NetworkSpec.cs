@@ -60,10 +60,6 @@ public sealed class NetworkSpec
 
     public int BiasOffset(int layer) => _weightOffsets[layer] + Layers[layer].Units * FanIn(layer);
 
-    /// <summary>Whether the generator unrolls this network: every layer has at most 64 weights, and all at most 1,024 (the documented rule).</summary>
-    public bool IsUnrolled => Enumerable.Range(0, Layers.Count).All(l => Layers[l].Units * FanIn(l) <= 64)
-                              && Enumerable.Range(0, Layers.Count).Sum(l => Layers[l].Units * FanIn(l)) <= 1024;
-
     /// <summary>E.g. "3 -> 7 (Tanh) -> 3 (Identity), MeanSquaredError".</summary>
     public override string ToString()
         => string.Concat(InputSize.ToString(CultureInfo.InvariantCulture),

@@ -24,3 +24,8 @@ namespace NnGen.Tests.GradientChecks.LayeredNetworks;
 [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(6, Activation.Tanh)] [Dense(5)] public partial class HiddenNoiseFree;
 [Network(Loss.CategoricalCrossEntropy)] [Input(4)] [Dense(33, Activation.ReLU)] [GaussianNoise(0.2f)] [Dense(3, Activation.Softmax)] public partial class LoopNoise;
 [Network(Loss.CategoricalCrossEntropy)] [Input(4)] [Dense(33, Activation.ReLU)] [Dense(3, Activation.Softmax)] public partial class LoopNoiseFree;
+
+// noise in loop code over wide layers (33 units: vector kernels with a tail; 17 outputs, so the probe reads up to 17
+// samples' noise), twin in loop code as well
+[Network(Loss.MeanSquaredError)] [Input(5)] [Dense(33, Activation.Tanh)] [GaussianNoise(0.25f)] [Dense(17)] public partial class WideNoise;
+[Network(Loss.MeanSquaredError)] [Input(5)] [Dense(33, Activation.Tanh)] [Dense(17)] public partial class WideNoiseFree;

@@ -1,4 +1,5 @@
-// Widths 1, 3, 7, 33, the unroll boundary (64 weights unrolled, 65 not), a network mixing small and large layers
+// Widths 1, 3, 7, 33, the unroll boundaries (64 weights in a layer unrolled, 65 not; 1,024 weights in all unrolled,
+// 1,025 not, every layer within 64), a network mixing small and large layers
 // (one large layer makes the whole network loops), and deep networks of 3 and 4 layers in both code shapes.
 namespace NnGen.Tests.GradientChecks.Networks;
 
@@ -15,6 +16,10 @@ namespace NnGen.Tests.GradientChecks.Networks;
 [Network(Loss.CategoricalCrossEntropy)] [Input(8)] [Dense(8, Activation.ELU)] [Dense(8, Activation.Softmax)] public partial class Boundary64Unrolled;
 [Network(Loss.CategoricalCrossEntropy)] [Input(5)] [Dense(13, Activation.LeakyReLU)] [Dense(5, Activation.Softmax)] public partial class Boundary65Loop;
 [Network(Loss.MeanSquaredError)] [Input(3)] [Dense(3, Activation.Tanh)] [Dense(33, Activation.ReLU)] [Dense(1)] public partial class MixedSmallAndLarge;
+
+// the total budget: 16 layers of 8 x 8 = 1,024 weights in all is unrolled; 15 x 64 + 8 x 5 + 5 x 5 = 1,025 is not
+[Network(Loss.MeanSquaredError)] [Input(8)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8)] public partial class UnrollBudget1024Unrolled;
+[Network(Loss.MeanSquaredError)] [Input(8)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(8, Activation.Tanh)] [Dense(5, Activation.Tanh)] [Dense(5)] public partial class UnrollBudget1025Loop;
 
 // deep, unrolled
 [Network(Loss.CategoricalCrossEntropy)] [Input(3)] [Dense(7, Activation.Tanh)] [Dense(7, Activation.ReLU)] [Dense(3, Activation.ELU)] [Dense(2, Activation.Softmax)] public partial class DeepUnrolledCce;
