@@ -216,7 +216,7 @@ namespace NnGen.Examples
             for (int j = 0; j < n * 8; j++)
             {
                 float zj = z[j];
-                a[j] = zj > 0f ? zj : 0f;
+                a[j] = global::NnGen.Internal.ActivationMath.ReLU(zj);
             }
         }
 
