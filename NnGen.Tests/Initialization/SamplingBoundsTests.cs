@@ -112,6 +112,19 @@ public sealed class SamplingBoundsTests
         Assert.Contains(InitializerChecks.KolmogorovSmirnovCheck, uniformAsNormal);
     }
 
+    [Theory]
+    [InlineData(Init.Zeros)]
+    [InlineData(Init.Constant)]
+    [InlineData(Init.HeUniform)]
+    [InlineData(Init.HeNormal)]
+    public void A_single_NaN_weight_fails(Init init)
+    {
+        float[] weights = new float[FanIn * FanOut];
+        WeightInitializer.Fill(weights, init, FanIn, FanOut, 0.5f, new SeededRandom(409));
+        weights[weights.Length / 2] = float.NaN;
+        Assert.NotEmpty(InitializerChecks.Failures(weights, init, FanIn, FanOut, 0.5f));
+    }
+
     [Fact]
     public void A_constant_off_by_one_ulp_or_of_the_wrong_sign_of_zero_fails()
     {
