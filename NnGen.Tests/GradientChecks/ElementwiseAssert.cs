@@ -9,7 +9,11 @@ namespace NnGen.Tests.GradientChecks;
 /// <summary>Compares vectors element by element against per-element tolerances and reports the worst offenders.</summary>
 public static class ElementwiseAssert
 {
-    /// <summary>Fails unless |actual[j] - expected[j]| &lt;= tolerance(j) for every j (and both are finite).</summary>
+    /// <summary>
+    /// Fails unless |actual[j] - expected[j]| &lt;= tolerance(j) for every j, with expected[j], actual[j] and
+    /// tolerance(j) all finite: an infinite tolerance (which a scale taken from a vector holding an infinity
+    /// becomes) would pass any finite value, and an infinite expected value is not a result to agree with.
+    /// </summary>
     public static void Close(string what, IReadOnlyList<double> expected, IReadOnlyList<float> actual, Func<int, double> tolerance)
     {
         if (expected.Count != actual.Count)
@@ -18,7 +22,7 @@ public static class ElementwiseAssert
         for (int j = 0; j < expected.Count; j++)
         {
             double error = Math.Abs(actual[j] - expected[j]), allowed = tolerance(j);
-            if (!(error <= allowed) || !float.IsFinite(actual[j]))
+            if (!(error <= allowed) || !float.IsFinite(actual[j]) || !double.IsFinite(expected[j]) || !double.IsFinite(allowed))
                 failures.Add((j, error / allowed));
         }
         if (failures.Count == 0) return;
