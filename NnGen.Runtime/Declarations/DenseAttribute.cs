@@ -24,7 +24,7 @@ namespace NnGen
         /// <summary>This layer's weight initializer; when not set, the network's <see cref="NetworkAttribute.Init"/>.</summary>
         public Init Init { get; set; } = Init.GlorotUniform;
 
-        /// <summary>Range of <see cref="Init.Uniform"/> or standard deviation of <see cref="Init.Normal"/> (default 0.05); the value of <see cref="Init.Constant"/>.</summary>
+        /// <summary>Range of <see cref="Init.Uniform"/> or standard deviation of <see cref="Init.Normal"/> (default 0.05); the value of <see cref="Init.Constant"/> (default 0, as Keras' Constant).</summary>
         public float InitScale { get; set; } = 0.05f;
 
         /// <summary>LeakyReLU's negative slope (default 0.01) or ELU's alpha (default 1.0).</summary>

@@ -212,3 +212,10 @@ public partial class DefaultUnstatedNet;
 [Dense(64, Init = Init.Uniform, InitScale = 0.2f)]
 [Dense(64)]
 public partial class DefaultOverriddenNet;
+
+/// <summary>Init.Constant without an InitScale: the constant 0 (as Keras' Constant(value=0)).</summary>
+[Network(Loss.MeanSquaredError)]
+[Input(5)]
+[Dense(7, Init = Init.Constant)]
+[Dense(2, Init = Init.Constant, InitScale = -0.25f)]
+public partial class ConstantDefaultNet;
