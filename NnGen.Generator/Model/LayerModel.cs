@@ -8,6 +8,7 @@ namespace NnGen.Generator.Model
         GaussianNoise,
         BatchNorm,
         LayerNorm,
+        Maxout,
     }
 
     /// <summary>
@@ -78,5 +79,22 @@ namespace NnGen.Generator.Model
     internal sealed record GaussianNoiseLayer(int Number, int Width, float StandardDeviation) : LayerModel(Number, Width, Width)
     {
         public override LayerKind Kind => LayerKind.GaussianNoise;
+    }
+
+    /// <summary>
+    /// z = W x + b to Units * Pieces values with W as [Units * Pieces][FanIn] (nn.Linear(FanIn, Units * Pieces).weight),
+    /// then unit u = max over z[u * Pieces .. u * Pieces + Pieces - 1] (consecutive pieces; ties go to the first).
+    /// </summary>
+    internal sealed record MaxoutLayer(int Number, int FanIn, int Units, int Pieces, Init Init, float InitScale)
+        : LayerModel(Number, FanIn, Units)
+    {
+        public override LayerKind Kind => LayerKind.Maxout;
+
+        /// <summary>The outputs of the affine map before the max gate.</summary>
+        public long PieceCount => NonNegative(Units) * NonNegative(Pieces);
+
+        public long WeightCount => NonNegative(FanIn) * PieceCount;
+
+        public override long ParameterCount => WeightCount + PieceCount;
     }
 }
