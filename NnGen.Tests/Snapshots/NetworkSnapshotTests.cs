@@ -63,4 +63,16 @@ public sealed class NetworkSnapshotTests
         GeneratorAssert.CompilesCleanly(run);
         SnapshotAssert.Matches(run, testMethod: testMethod);
     }
+
+    [Fact]
+    public void MaxoutXor() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.BinaryCrossEntropy)]
+        [Input(2)]
+        [Maxout(2, 2)]
+        [Dense(1, Activation.Sigmoid)]
+        public partial class MaxoutXorNet;
+        """);
 }
