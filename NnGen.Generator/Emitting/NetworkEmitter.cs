@@ -84,7 +84,7 @@ namespace NnGen.Generator.Emitting
         {
             writer.Line("/// <summary>")
                 .Line($"/// Network {Shape(plan)}, loss {plan.Loss}: {IndentedWriter.Int(plan.ParameterCount)} parameters,")
-                .Line($"/// {IndentedWriter.Int(plan.ForwardFlopsPerSample)} FLOPs per sample forward (multiply-adds of the dense and maxout layers, 2 each).")
+                .Line($"/// {IndentedWriter.Int(plan.ForwardFlopsPerSample)} FLOPs per sample forward (multiply-adds of the dense layers, 2 each).")
                 .Line("/// </summary>");
         }
 

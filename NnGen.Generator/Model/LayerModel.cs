@@ -93,8 +93,12 @@ namespace NnGen.Generator.Model
         /// <summary>The outputs of the affine map before the max gate.</summary>
         public long PieceCount => NonNegative(Units) * NonNegative(Pieces);
 
-        public long WeightCount => NonNegative(FanIn) * PieceCount;
+        /// <summary>FanIn * Units * Pieces, saturated at <see cref="Saturated"/> (three ints can overflow 64 bits).</summary>
+        public long WeightCount => NonNegative(FanIn) == 0 || PieceCount <= Saturated / NonNegative(FanIn) ? NonNegative(FanIn) * PieceCount : Saturated;
 
-        public override long ParameterCount => WeightCount + PieceCount;
+        /// <summary>A count far beyond any cap, small enough that sums of a few do not overflow.</summary>
+        public const long Saturated = long.MaxValue / 8;
+
+        public override long ParameterCount => System.Math.Min(WeightCount + PieceCount, Saturated);
     }
 }

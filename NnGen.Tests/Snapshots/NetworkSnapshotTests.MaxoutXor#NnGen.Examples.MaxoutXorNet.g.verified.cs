@@ -5,7 +5,7 @@ namespace NnGen.Examples
 {
     /// <summary>
     /// Network 2 -> 2 (Maxout of 2) -> 1 (Sigmoid), loss BinaryCrossEntropy: 15 parameters,
-    /// 20 FLOPs per sample forward (multiply-adds of the dense and maxout layers, 2 each).
+    /// 20 FLOPs per sample forward (multiply-adds of the dense layers, 2 each).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("NnGen", "{NnGen.Version}")]
     partial class MaxoutXorNet : global::NnGen.INetwork
