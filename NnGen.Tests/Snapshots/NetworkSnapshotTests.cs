@@ -75,4 +75,16 @@ public sealed class NetworkSnapshotTests
         [Dense(1, Activation.Sigmoid)]
         public partial class MaxoutXorNet;
         """);
+
+    [Fact]
+    public void MaxoutLoops() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.CategoricalCrossEntropy)]
+        [Input(8)]
+        [Maxout(6, 2)]
+        [Dense(3, Activation.Softmax)]
+        public partial class MaxoutLoopsNet;
+        """);
 }
