@@ -33,6 +33,16 @@ namespace NnGen.Samples
     [Dense(2, Activation.Softmax)]
     public partial class ToyNet;
 
+    /// <summary>
+    /// Hand-written digits through maxout (Goodfellow et al. 2013): 64 pixels scaled to [0, 1] -> 64 units, each the max of
+    /// 2 affine pieces -> 10 classes, softmax. The maxout layer is nn.Linear(64, 128) then the max over consecutive pairs.
+    /// </summary>
+    [Network(Loss.CategoricalCrossEntropy)]
+    [Input(64)]
+    [Maxout(64, 2)]
+    [Dense(10, Activation.Softmax)]
+    public partial class MaxoutDigitsNet;
+
     /// <summary>XOR: 2 -> 4 tanh -> 1 sigmoid, binary cross-entropy.</summary>
     [Network(Loss.BinaryCrossEntropy)]
     [Input(2)]

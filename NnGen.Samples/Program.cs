@@ -15,6 +15,7 @@ return command switch
     "fashion" when line.Positional.Count <= 1 => FashionCommand.Run(line.FirstOr(FashionMnist.DefaultDirectory), line.OutFolder ?? "."),
     "toy" when line.IsEmpty => ToyCommand.Run(),
     "xor" when line.IsEmpty => XorCommand.Run(),
+    "maxout-digits" when line.IsEmpty => MaxoutDigitsCommand.Run(),
     "regression" when line.IsEmpty => RegressionCommand.Run(),
     "iris" when line.IsEmpty => IrisCommand.Run(),
     "breast-cancer" when line.IsEmpty => BreastCancerCommand.Run(),
@@ -35,6 +36,7 @@ static int Usage(int exitCode = 2)
     output.WriteLine("                            writes fashion.nngen, fashion-curves.png and fashion-confusion.png to the out folder (default .)");
     output.WriteLine("  toy                       4 -> 2 softmax layer on the 16-point toy set");
     output.WriteLine("  xor                       2 -> 4 (tanh) -> 1 (sigmoid) network learning XOR");
+    output.WriteLine("  maxout-digits             64 -> 64 (Maxout of 2 pieces) -> 10 (softmax) on the 8x8 hand-written digits");
     output.WriteLine("  regression                [2, 3, 1] network fitting y = sin(x0) + 0.5 tanh(x1)");
     output.WriteLine("  iris                      4 -> 8 (tanh) -> 3 MLP on the iris flowers");
     output.WriteLine("  breast-cancer             30 -> 16 (ReLU) -> 1 (sigmoid) MLP on Wisconsin breast cancer");

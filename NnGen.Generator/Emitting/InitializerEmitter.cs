@@ -30,6 +30,10 @@ namespace NnGen.Generator.Emitting
                             writer.Line($"// layer {layer.Number}: W {layer.Units}x{layer.FanIn} by {dense.Init}; b stays 0")
                                 .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{dense.Init}, {layer.FanIn}, {layer.Units}, {Numbers.Literal(dense.InitScale)}, random);");
                             break;
+                        case MaxoutLayer maxout:
+                            writer.Line($"// layer {layer.Number} (Maxout): W {layer.AffineOutputs}x{layer.FanIn} (units x pieces rows, fanOut {layer.AffineOutputs}) by {maxout.Init}; b stays 0")
+                                .Line($"global::NnGen.Internal.WeightInitializer.Fill(global::System.MemoryExtensions.AsSpan(Parameters, {layer.WeightOffset}, {layer.WeightCount}), global::NnGen.Init.{maxout.Init}, {layer.FanIn}, {layer.AffineOutputs}, {Numbers.Literal(maxout.InitScale)}, random);");
+                            break;
                         case NormalizationLayer normalization:
                             bool batch = normalization is BatchNormLayer;
                             writer.Line($"// layer {layer.Number} ({normalization.Kind}): gamma 1, beta 0{(batch ? "; running mean 0, running variance 1" : "")}")

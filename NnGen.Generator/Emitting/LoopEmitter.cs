@@ -100,6 +100,7 @@ namespace NnGen.Generator.Emitting
             switch (layer.Layer)
             {
                 case DenseLayer: DenseLoopEmitter.WriteForward(writer, layer); break;
+                case MaxoutLayer: MaxoutLoopEmitter.WriteForward(writer, layer); break;
                 case BatchNormLayer batchNorm: NormalizationEmitter.WriteBatchNormForward(writer, layer, batchNorm); break;
                 case LayerNormLayer layerNorm: NormalizationEmitter.WriteLayerNormForward(writer, layer, layerNorm); break;
                 default: StochasticLayerEmitter.WriteForward(writer, layer); break;
@@ -177,6 +178,7 @@ namespace NnGen.Generator.Emitting
                 switch (layer.Layer)
                 {
                     case DenseLayer: DenseLoopEmitter.WriteBackward(writer, layer); break;
+                    case MaxoutLayer: MaxoutLoopEmitter.WriteBackward(writer, layer); break;
                     case BatchNormLayer: NormalizationEmitter.WriteBatchNormBackward(writer, layer); break;
                     case LayerNormLayer: NormalizationEmitter.WriteLayerNormBackward(writer, layer); break;
                     default: StochasticLayerEmitter.WriteBackward(writer, layer); break;

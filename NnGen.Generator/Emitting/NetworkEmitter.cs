@@ -93,7 +93,8 @@ namespace NnGen.Generator.Emitting
         {
             var text = new System.Text.StringBuilder(Numbers.Text(plan.InputSize));
             foreach (LayerPlan layer in plan.Layers)
-                text.Append(" -> ").Append(Numbers.Text(layer.Units)).Append(" (").Append(layer.Activation).Append(')');
+                text.Append(" -> ").Append(Numbers.Text(layer.Units)).Append(" (")
+                    .Append(layer.Layer is MaxoutLayer maxout ? $"Maxout of {Numbers.Text(maxout.Pieces)}" : layer.Activation.ToString()).Append(')');
             return text.ToString();
         }
 
@@ -111,7 +112,9 @@ namespace NnGen.Generator.Emitting
             writer.Line("/// <summary>The trainable parameters, layer by layer: W as [units][fanIn] row-major, then b[units].</summary>");
             foreach (LayerPlan layer in plan.Layers)
             {
-                if (layer.Layer is DenseLayer)
+                if (layer.Layer is MaxoutLayer maxout)
+                    writer.Line($"/// <remarks>Layer {layer.Number} (Maxout {layer.FanIn} -> {layer.Units} units of {maxout.Pieces} pieces, as nn.Linear({layer.FanIn}, {layer.AffineOutputs}) then the max over each unit's consecutive pieces): W [{layer.AffineOutputs}][{layer.FanIn}] at [{layer.WeightOffset}, {layer.BiasOffset}), b at [{layer.BiasOffset}, {layer.BiasOffset + layer.AffineOutputs}).</remarks>");
+                else if (layer.Layer is DenseLayer)
                     writer.Line($"/// <remarks>Layer {layer.Number} (Dense {layer.FanIn} -> {layer.Units}, {layer.Activation}): W at [{layer.WeightOffset}, {layer.BiasOffset}), b at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units}).</remarks>");
                 else if (layer.ParameterCount > 0)
                     writer.Line($"/// <remarks>Layer {layer.Number} ({layer.Layer.Kind} over {layer.Units}): gamma at [{layer.WeightOffset}, {layer.BiasOffset}), beta at [{layer.BiasOffset}, {layer.BiasOffset + layer.Units}).</remarks>");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using NnGen.Generator.Emitting.Gates;
+using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.Gates.GateLocals;
 
@@ -107,6 +108,15 @@ namespace NnGen.Generator.Emitting
             SoftmaxLocals? softmax = null;
             foreach (LayerPlan layer in plan.Layers)
             {
+                if (layer.Layer is MaxoutLayer)
+                {
+                    writer.Line($"// forward, layer {layer.Number} (Maxout {layer.FanIn} -> {layer.Units} units of {layer.Pieces} pieces): multiply gates summed by an add gate for each piece,")
+                        .Line($"// then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)");
+                    for (int o = 0; o < layer.AffineOutputs; o++)
+                        writer.Line($"float {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i))};");
+                    MaxoutGate.WriteUnrolledForward(writer, layer);
+                    continue;
+                }
                 writer.Line($"// forward, layer {layer.Number} ({layer.FanIn} -> {layer.Units}, {layer.Activation}): multiply gates summed by an add gate, then the activation gate");
                 for (int o = 0; o < layer.Units; o++)
                 {
@@ -127,7 +137,7 @@ namespace NnGen.Generator.Emitting
         internal static void WriteBackward(IndentedWriter writer, NetworkPlan plan, LayerPlan layer, string gradientRow = "", string assign = "+=")
         {
             writer.Line($"// backward, layer {layer.Number}: the add gate hands each dz{layer.Number}_o to the bias and to every multiply gate; each multiply gate switches in its other input");
-            for (int o = 0; o < layer.Units; o++)
+            for (int o = 0; o < layer.AffineOutputs; o++)
             {
                 writer.Line($"g[{gradientRow}{layer.BiasOffset + o}] {assign} {DZ(layer, o)};");
                 for (int i = 0; i < layer.FanIn; i++)
@@ -138,7 +148,8 @@ namespace NnGen.Generator.Emitting
             writer.Line($"// the gradient reaching each output of layer {below.Number}: one term per multiply gate it feeds");
             for (int i = 0; i < layer.FanIn; i++)
                 writer.Line($"float {DA(below, i)} = {DenseGate.InputGradient(layer, i, o => DZ(layer, o))};");
-            ActivationGates.WriteUnrolledBackward(writer, below);
+            if (below.Layer is MaxoutLayer) MaxoutGate.WriteUnrolledBackward(writer, below);
+            else ActivationGates.WriteUnrolledBackward(writer, below);
         }
     }
 }

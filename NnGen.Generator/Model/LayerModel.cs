@@ -8,6 +8,7 @@ namespace NnGen.Generator.Model
         GaussianNoise,
         BatchNorm,
         LayerNorm,
+        Maxout,
     }
 
     /// <summary>
@@ -78,5 +79,26 @@ namespace NnGen.Generator.Model
     internal sealed record GaussianNoiseLayer(int Number, int Width, float StandardDeviation) : LayerModel(Number, Width, Width)
     {
         public override LayerKind Kind => LayerKind.GaussianNoise;
+    }
+
+    /// <summary>
+    /// z = W x + b to Units * Pieces values with W as [Units * Pieces][FanIn] (nn.Linear(FanIn, Units * Pieces).weight),
+    /// then unit u = max over z[u * Pieces .. u * Pieces + Pieces - 1] (consecutive pieces; ties go to the first).
+    /// </summary>
+    internal sealed record MaxoutLayer(int Number, int FanIn, int Units, int Pieces, Init Init, float InitScale)
+        : LayerModel(Number, FanIn, Units)
+    {
+        public override LayerKind Kind => LayerKind.Maxout;
+
+        /// <summary>The outputs of the affine map before the max gate.</summary>
+        public long PieceCount => NonNegative(Units) * NonNegative(Pieces);
+
+        /// <summary>FanIn * Units * Pieces, saturated at <see cref="Saturated"/> (three ints can overflow 64 bits).</summary>
+        public long WeightCount => NonNegative(FanIn) == 0 || PieceCount <= Saturated / NonNegative(FanIn) ? NonNegative(FanIn) * PieceCount : Saturated;
+
+        /// <summary>A count far beyond any cap, small enough that sums of a few do not overflow.</summary>
+        public const long Saturated = long.MaxValue / 8;
+
+        public override long ParameterCount => System.Math.Min(WeightCount + PieceCount, Saturated);
     }
 }

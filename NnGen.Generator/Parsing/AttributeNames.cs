@@ -10,6 +10,7 @@ namespace NnGen.Generator.Parsing
         public const string GaussianNoise = "NnGen.GaussianNoiseAttribute";
         public const string BatchNorm = "NnGen.BatchNormAttribute";
         public const string LayerNorm = "NnGen.LayerNormAttribute";
+        public const string Maxout = "NnGen.MaxoutAttribute";
 
         /// <summary>The short name of a layer attribute ("Dense"), or null when <paramref name="metadataName"/> is none.</summary>
         public static string? LayerName(string? metadataName) => metadataName switch
@@ -20,6 +21,7 @@ namespace NnGen.Generator.Parsing
             GaussianNoise => "GaussianNoise",
             BatchNorm => "BatchNorm",
             LayerNorm => "LayerNorm",
+            Maxout => "Maxout",
             _ => null,
         };
     }

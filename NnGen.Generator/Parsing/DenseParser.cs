@@ -76,7 +76,7 @@ namespace NnGen.Generator.Parsing
             return alpha.Value;
         }
 
-        private static float CheckInitScale(Init init, float? scale, Location location, List<DiagnosticInfo> diagnostics)
+        internal static float CheckInitScale(Init init, float? scale, Location location, List<DiagnosticInfo> diagnostics)
         {
             bool takesScale = init is Init.Uniform or Init.Normal or Init.Constant;
             if (scale is null)

@@ -88,9 +88,12 @@ namespace NnGen.Generator.Parsing
                 AttributeData attribute = layerAttributes[i];
                 Location location = LocationOf(attribute, nameLocation, cancellationToken);
                 bool isLast = i == layerAttributes.Count - 1;
-                LayerModel? layer = attribute.AttributeClass?.ToDisplayString() == AttributeNames.Dense
-                    ? DenseParser.Parse(attribute, i + 1, fanIn, defaultInit, networkOptions.L1, networkOptions.L2, location, isLast, diagnostics)
-                    : OtherLayerParser.Parse(attribute, i + 1, fanIn, location, isLast, diagnostics);
+                LayerModel? layer = attribute.AttributeClass?.ToDisplayString() switch
+                {
+                    AttributeNames.Dense => DenseParser.Parse(attribute, i + 1, fanIn, defaultInit, networkOptions.L1, networkOptions.L2, location, isLast, diagnostics),
+                    AttributeNames.Maxout => MaxoutParser.Parse(attribute, i + 1, fanIn, defaultInit, location, diagnostics),
+                    _ => OtherLayerParser.Parse(attribute, i + 1, fanIn, location, isLast, diagnostics),
+                };
                 if (layer is null) return null;
                 layers.Add(layer);
                 parameters += layer.ParameterCount;

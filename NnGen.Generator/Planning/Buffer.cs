@@ -23,6 +23,10 @@ namespace NnGen.Generator.Planning
 
         /// <summary>Dropout's multipliers: 0 for a dropped value, 1 / (1 - rate) for a kept one.</summary>
         DropoutMask,
+        /// <summary>Maxout's affine values before the max gate, [n][units * pieces] (unit u's pieces consecutive).</summary>
+        Pieces,
+        /// <summary>dL/d(piece) of a maxout layer, [n][units * pieces]: the max gate's gradient, nonzero at the winners only.</summary>
+        PieceGradient,
     }
 
     /// <summary>One batch buffer of the plan, named once for every target that keeps it (CPU loops, GPU kernels).</summary>
@@ -41,6 +45,8 @@ namespace NnGen.Generator.Planning
             BufferRole.Normalized => $"_nnXHat{Layer}",
             BufferRole.InverseDeviation => $"_nnInvStd{Layer}",
             BufferRole.DropoutMask => $"_nnMask{Layer}",
+            BufferRole.Pieces => $"_nnPieces{Layer}",
+            BufferRole.PieceGradient => $"_nnDPieces{Layer}",
             _ => "inputs",
         };
     }

@@ -50,14 +50,21 @@ namespace NnGen.Generator.Planning
         /// <summary>... and it has at most this many parameters (each sample writes its own gradient row before the batch reduction).</summary>
         public const int FusedParameterLimit = 16384;
 
-        /// <summary>Unrolled when every layer is dense and small, and the weights in all fit the budget; otherwise loops.</summary>
+        /// <summary>Unrolled when every layer is dense or maxout and small, and the weights in all fit the budget; otherwise loops.</summary>
         public static CpuCodeShape Cpu(NetworkModel model)
         {
             long total = 0;
             foreach (LayerModel layer in model.Layers)
             {
-                if (layer is not DenseLayer dense || dense.WeightCount > UnrollWeightLimit) return CpuCodeShape.Loops;
-                total += dense.WeightCount;
+                // a maxout layer's weights are its FanIn * Units * Pieces (the rows of its affine map)
+                long weights = layer switch
+                {
+                    DenseLayer dense => dense.WeightCount,
+                    MaxoutLayer maxout => maxout.WeightCount,
+                    _ => long.MaxValue,
+                };
+                if (weights > UnrollWeightLimit) return CpuCodeShape.Loops;
+                total += weights;
             }
             return total <= UnrollTotalWeightLimit ? CpuCodeShape.Unrolled : CpuCodeShape.Loops;
         }

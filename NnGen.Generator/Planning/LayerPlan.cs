@@ -43,18 +43,25 @@ namespace NnGen.Generator.Planning
 
         public float Alpha => Layer is ActivatedLayer activated ? activated.Alpha : 0f;
 
-        /// <summary>Dense: the weights W; normalizations: gamma.</summary>
+        /// <summary>Dense and maxout: the weights W; normalizations: gamma.</summary>
         public int WeightOffset => ParameterOffset;
 
         public int WeightCount => Layer switch
         {
             DenseLayer dense => (int)dense.WeightCount,
+            MaxoutLayer maxout => (int)maxout.WeightCount,
             NormalizationLayer => Units,
             _ => 0,
         };
 
-        /// <summary>Dense: the bias b; normalizations: beta.</summary>
+        /// <summary>Dense and maxout: the bias b; normalizations: beta.</summary>
         public int BiasOffset => ParameterOffset + WeightCount;
+
+        /// <summary>The outputs of the layer's affine map (the rows of W): Units * Pieces for maxout, else Units.</summary>
+        public int AffineOutputs => Layer is MaxoutLayer maxout ? (int)maxout.PieceCount : Units;
+
+        /// <summary>The pieces each output of a maxout layer is the max of; 1 for every other layer.</summary>
+        public int Pieces => Layer is MaxoutLayer maxout ? maxout.Pieces : 1;
 
         public int ParameterCount => (int)Layer.ParameterCount;
 

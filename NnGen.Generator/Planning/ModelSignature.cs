@@ -24,6 +24,7 @@ namespace NnGen.Generator.Planning
                 if (layer is NormalizationLayer normalization) text.Append(" eps ").Append(Number(normalization.Epsilon));
                 if (layer is DropoutLayer dropout) text.Append(" rate ").Append(Number(dropout.Rate));
                 if (layer is GaussianNoiseLayer noise) text.Append(" rate ").Append(Number(noise.StandardDeviation));
+                if (layer is MaxoutLayer maxout) text.Append(" pieces ").Append(maxout.Pieces.ToString(CultureInfo.InvariantCulture));
             }
             return text.ToString();
         }

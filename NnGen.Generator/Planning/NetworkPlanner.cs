@@ -21,6 +21,7 @@ namespace NnGen.Generator.Planning
                 parameterOffset += layer.ParameterCount;
                 stateOffset += (int)layer.Layer.StateCount;
                 if (layer.Layer is DenseLayer dense) flops += 2L * dense.WeightCount;
+                if (layer.Layer is MaxoutLayer maxout) flops += 2L * maxout.WeightCount;
                 input = layer.Output;
                 gradientBelow = layer.Gradient;
             }
@@ -66,6 +67,12 @@ namespace NnGen.Generator.Planning
                     : new BufferPlan(new Buffer(BufferRole.InverseDeviation, number), 1));
             }
             if (layer is DropoutLayer) buffers.Add(new BufferPlan(new Buffer(BufferRole.DropoutMask, number), units));
+            if (layer is MaxoutLayer maxout)
+            {
+                // the affine values the max gate reads, and their gradient; backward recomputes the winners from them
+                buffers.Insert(0, new BufferPlan(new Buffer(BufferRole.Pieces, number), (int)maxout.PieceCount));
+                buffers.Add(new BufferPlan(new Buffer(BufferRole.PieceGradient, number), (int)maxout.PieceCount));
+            }
             buffers.Add(new BufferPlan(gradient, units));
 
             return new LayerPlan(layer, parameterOffset, stateOffset, input, output, preActivation, gradient, gradientBelow, step, isLast, buffers.ToEquatableArray());

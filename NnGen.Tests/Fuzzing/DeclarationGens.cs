@@ -118,7 +118,16 @@ internal sealed class DeclarationGens
             Maybe(15, Number("Epsilon")), Maybe(batch ? 15 : 0, Number("Momentum")), Maybe(TakesAlpha(activation) ? 35 : Wild(4), Number("Alpha")))
         select new LayerSpec(batch ? LayerType.BatchNorm : LayerType.LayerNorm, new IntLiteral(0, "0"), new FloatLiteral(0f, "0f"), activation, named, options);
 
-    private Gen<LayerSpec> Layer => Gen.Frequency((72, Dense), (12, Stochastic), (16, Normalization));
+    /// <summary>[Maxout(units, pieces)]: pieces mostly 2 to 4, sometimes (wild) fewer than 2.</summary>
+    private Gen<LayerSpec> Maxout =>
+        from units in _size
+        from pieces in Gen.Frequency((90, Gen.Int[2, 4]), (Wild(10), Gen.Int[-1, 1]))
+        from named in Percent(10)
+        from options in Options(Maybe(12, InitOption), Maybe(Wild(8), Number("InitScale")))
+        select new LayerSpec(LayerType.Maxout, units, new FloatLiteral(0f, "0f"), null, named, options,
+            new IntLiteral(pieces, pieces.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+    private Gen<LayerSpec> Layer => Gen.Frequency((72, Dense), (12, Stochastic), (16, Normalization), (8, Maxout));
 
     /// <summary>Layers, usually (tame: always) ending in a Dense layer whose activation suits the loss.</summary>
     private Gen<LayerSpec[]> LayersFor(EnumLiteral loss) =>

@@ -127,6 +127,22 @@ internal static class DeclarationRules
                     count += width * layer.Units.Value + layer.Units.Value;
                     width = layer.Units.Value;
                     break;
+                case LayerType.Maxout:
+                {
+                    if (layer.Units.Value <= 0) { broken.Add("NNG0007"); sizesDefined = false; }
+                    if (layer.Pieces!.Value < 2) { broken.Add("NNG0013"); sizesDefined = false; }
+                    int maxoutInit = layer.Option("Init")?.Init!.Value ?? networkInit;
+                    if (layer.Option("Init") is { } maxoutOwnInit && !Enum.IsDefined((Init)maxoutOwnInit.Init!.Value)) broken.Add("NNG0014");
+                    if (layer.Option("InitScale") is { } maxoutScale)
+                    {
+                        if (maxoutInit is not (Constant or Uniform or Normal)) broken.Add("NNG0012");
+                        else if (!float.IsFinite(maxoutScale.Number!.Value) || (maxoutInit != Constant && maxoutScale.Number.Value < 0f)) broken.Add("NNG0013");
+                    }
+                    BigInteger rows = (BigInteger)layer.Units.Value * layer.Pieces.Value;
+                    count += width * rows + rows;   // nn.Linear(width, units * pieces)
+                    width = layer.Units.Value;
+                    break;
+                }
                 case LayerType.Dropout:
                     if (!(layer.Rate.Value >= 0f && layer.Rate.Value < 1f)) broken.Add("NNG0013");
                     break;

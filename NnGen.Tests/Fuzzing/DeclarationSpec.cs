@@ -31,7 +31,7 @@ internal enum SecondPart { None, OtherFile, OtherFileWithMember, SameFile }
 /// <summary>A mistake only the C# compiler reports (the generator must stay quiet or at least not crash).</summary>
 internal enum Injection { None, MissingUsing, UnknownEnumMember, DoubleLiteral, UnknownOption, DuplicateInput, LayerOnMember, NonConstantSize }
 
-internal enum LayerType { Dense, Dropout, GaussianNoise, BatchNorm, LayerNorm }
+internal enum LayerType { Dense, Dropout, GaussianNoise, BatchNorm, LayerNorm, Maxout }
 
 internal enum EnumForm { Name, Cast, Zero, Default }
 
@@ -59,14 +59,14 @@ internal sealed record OptionSpec(string Name, FloatLiteral? Number, EnumLiteral
     public override string ToString() => $"{Name} = {(object?)Number ?? Init}";
 }
 
-/// <summary>One layer attribute. Units is read by Dense, Rate by Dropout (rate) and GaussianNoise (deviation).</summary>
-internal sealed record LayerSpec(LayerType Type, IntLiteral Units, FloatLiteral Rate, EnumLiteral? Activation, bool NamedArguments, OptionSpec[] Options)
+/// <summary>One layer attribute. Units is read by Dense and Maxout, Pieces by Maxout, Rate by Dropout (rate) and GaussianNoise (deviation).</summary>
+internal sealed record LayerSpec(LayerType Type, IntLiteral Units, FloatLiteral Rate, EnumLiteral? Activation, bool NamedArguments, OptionSpec[] Options, IntLiteral? Pieces = null)
 {
     public bool Has(string option) => Options.Any(o => o.Name == option);
 
     public OptionSpec? Option(string name) => Options.FirstOrDefault(o => o.Name == name);
 
-    public override string ToString() => $"{Type}({Units}, {Rate}, {Activation}{(NamedArguments ? ", named" : "")}; {string.Join(", ", Options.Select(o => o.ToString()))})";
+    public override string ToString() => $"{Type}({Units}, {(Pieces is null ? "" : $"{Pieces} pieces, ")}{Rate}, {Activation}{(NamedArguments ? ", named" : "")}; {string.Join(", ", Options.Select(o => o.ToString()))})";
 }
 
 /// <summary>A type the network is nested in, outermost first.</summary>

@@ -176,6 +176,18 @@ internal static class DeclarationWriter
                     if (activation is not null) arguments.Add(activation);
                 }
                 break;
+            case LayerType.Maxout:
+                if (layer.NamedArguments)
+                {
+                    arguments.Add("pieces: " + layer.Pieces!.Text);
+                    arguments.Add("units: " + layer.Units.Text);
+                }
+                else
+                {
+                    arguments.Add(layer.Units.Text);
+                    arguments.Add(layer.Pieces!.Text);
+                }
+                break;
             case LayerType.Dropout:
                 arguments.Add((layer.NamedArguments ? "rate: " : "") + layer.Rate.Text);
                 break;

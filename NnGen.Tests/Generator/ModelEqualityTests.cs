@@ -160,4 +160,24 @@ public sealed class ModelEqualityTests
         Assert.Equal(new TextSpan(5, 3), diagnostic.Location.SourceSpan);
         Assert.Contains("'Net'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_maxout_field_takes_part_in_equality()
+    {
+        NetworkModel model = ParseModel(Declaration.Replace("[Dense(8, Activation.LeakyReLU, Alpha = 0.1f)]", "[Maxout(8, 3, InitScale = 0.5f, Init = Init.Uniform)]", StringComparison.Ordinal));
+        var layer = Assert.IsType<MaxoutLayer>(model.Layers[0]);
+        Assert.Equal("1 4->8 x3 Uniform 0.5", FormattableString.Invariant($"{layer.Number} {layer.FanIn}->{layer.Units} x{layer.Pieces} {layer.Init} {layer.InitScale}"));
+        Assert.Equal((4L * 8 * 3, 4L * 8 * 3 + 8 * 3), (layer.WeightCount, layer.ParameterCount));
+        Assert.Equal(8, model.Layers[1].FanIn);
+
+        Assert.Equal(layer, new MaxoutLayer(1, 4, 8, 3, layer.Init, 0.5f));
+        Assert.Equal(layer.GetHashCode(), new MaxoutLayer(1, 4, 8, 3, layer.Init, 0.5f).GetHashCode());
+        Assert.NotEqual(layer, layer with { Number = 2 });
+        Assert.NotEqual(layer, layer with { FanIn = 5 });
+        Assert.NotEqual(layer, layer with { Units = 9 });
+        Assert.NotEqual(layer, layer with { Pieces = 2 });
+        Assert.NotEqual(layer, layer with { Init = Value(layer.Init, 0) });
+        Assert.NotEqual(layer, layer with { InitScale = 1f });
+        Assert.NotEqual(model, ParseModel(Declaration.Replace("[Dense(8, Activation.LeakyReLU, Alpha = 0.1f)]", "[Maxout(8, 2, InitScale = 0.5f, Init = Init.Uniform)]", StringComparison.Ordinal)));
+    }
 }

@@ -88,7 +88,7 @@ public sealed class LayeredCaseData
         {
             if (l < 0 || !spec.Layers[l].HasParameters) continue;
             if (spec.Layers[l].Kind != LayeredKind.Dense && spec.Layers[l + 1].Kind == LayeredKind.BatchNorm) continue;
-            int start = spec.WeightOffset(l), end = spec.BiasOffset(l) + spec.Layers[l].Units;
+            int start = spec.WeightOffset(l), end = spec.ParameterEnd(l);
             if (!g.AsSpan(start, end - start).ToArray().Any(v => Math.Abs(v) > CaseData.MinimumGradient)) return false;
         }
         return true;
@@ -107,6 +107,11 @@ public sealed class LayeredCaseData
             int w = spec.WeightOffset(l), b = spec.BiasOffset(l), units = layer.Units;
             switch (layer.Kind)
             {
+                case LayeredKind.Maxout:
+                    double pieceRange = 1.5 * Math.Sqrt(3.0 / spec.FanIn(l));
+                    for (int j = w; j < b; j++) p[j] = (float)random.Symmetric(pieceRange);
+                    for (int o = 0; o < layer.Rows; o++) p[b + o] = (float)random.Symmetric(0.5);
+                    break;
                 case LayeredKind.Dense:
                     double range = 1.5 * Math.Sqrt(3.0 / spec.FanIn(l));
                     for (int j = w; j < b; j++)

@@ -146,4 +146,57 @@ public sealed class NetworkPlannerTests
         Assert.NotEqual(plan, Plan(5, Dense(8, ReLU), Dense(3)));
         Assert.NotEqual(plan.Signature, Plan(4, Dense(8, Tanh), Dense(3)).Signature);
     }
+
+    [Fact]
+    public void Maxout_is_laid_out_as_nn_Linear_of_units_times_pieces_and_keeps_its_pieces_and_their_gradient()
+    {
+        NetworkPlan plan = Plan(3, Maxout(4, 2), Dense(5, ReLU), Maxout(2, 3), Dense(2));
+        LayerPlan m = plan.Layers[0], second = plan.Layers[2];
+
+        // W [units * pieces][fanIn] then b[units * pieces], as nn.Linear(3, 8)
+        Assert.Equal((0, 24, 24, 8, 2, 4), (m.WeightOffset, m.WeightCount, m.BiasOffset, m.AffineOutputs, m.Pieces, m.Units));
+        Assert.Equal(new[] { 0, 32, 57, 93 }, plan.Layers.Select(l => l.ParameterOffset));
+        Assert.Equal((87, 6, 3), (second.BiasOffset, second.AffineOutputs, second.Pieces));
+        Assert.Equal(32 + 25 + (5 * 6 + 6) + 6, plan.ParameterCount);
+        Assert.Equal(2L * (24 + 20 + 30 + 4), plan.ForwardFlopsPerSample);
+        Assert.Equal((1, 5), (plan.Layers[1].Pieces, plan.Layers[1].AffineOutputs));
+
+        BufferPlan Of(LayerPlan layer, BufferRole role) => layer.Buffers.Single(b => b.Buffer.Role == role);
+        Assert.Equal(new[] { BufferRole.Pieces, BufferRole.Activated, BufferRole.PieceGradient, BufferRole.Gradient }, m.Buffers.Select(b => b.Buffer.Role));
+        Assert.Equal((8, 4, 4, 8), (Of(m, BufferRole.Pieces).PerSample, Of(m, BufferRole.Activated).PerSample, Of(m, BufferRole.Gradient).PerSample, Of(m, BufferRole.PieceGradient).PerSample));
+        Assert.Equal(6, Of(second, BufferRole.Pieces).PerSample);
+        Assert.Null(m.PreActivation);
+        Assert.Equal(BufferRole.Activated, m.Output.Role);
+        Assert.Equal((ActivationStep.None, false), (m.ActivationStep, m.BackwardStartsWithActivation));
+        Assert.Equal(m.Output, plan.Layers[1].Input);
+        Assert.Equal(m.Gradient, plan.Layers[1].GradientBelow);
+        Assert.Equal(plan.Layers[1].Gradient, second.GradientBelow);
+        Assert.Equal(plan.Layers.Sum(l => l.Buffers.Count), plan.Layers.SelectMany(l => l.Buffers).Select(b => b.Buffer.Name).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(2, 16, 2, 1, "Unrolled")]  // 2 * 16 * 2 = 64 weights: at the per-layer limit (then 16 of the Dense(1))
+    [InlineData(3, 11, 2, 1, "Loops")]     // 66: over it
+    [InlineData(4, 4, 4, 15, "Unrolled")]  // 15 layers of 4 * 4 * 4 = 64, and the Dense(1)'s 4: 964 weights in all
+    [InlineData(4, 4, 4, 16, "Loops")]     // 16 layers: 1,028, over the budget of 1,024
+    public void Maxout_is_unrolled_within_the_size_budget_counting_every_piece(int inputs, int units, int pieces, int layers, string expected)
+    {
+        var builders = Enumerable.Range(0, layers).Select(_ => Maxout(units, pieces)).Append(Dense(1)).ToArray();
+        NetworkPlan plan = Plan(inputs, builders);
+
+        Assert.Equal(expected, plan.CpuShape.ToString());
+    }
+
+    [Fact]
+    public void Maxout_gets_no_GPU_kernels_and_its_pieces_enter_the_signature()
+    {
+        NetworkPlan plan = Plan(2, Maxout(3, 2), Dense(1));
+
+        Assert.Equal(GpuCodeShape.Unsupported, plan.GpuShape);
+        Assert.Equal("layer 1 ([Maxout])", plan.GpuUnsupportedReason);
+        Assert.Null(plan.Gpu);
+        Assert.Contains("|Maxout 2->3 pieces 2|", plan.SignatureText, System.StringComparison.Ordinal);
+        Assert.NotEqual(plan.Signature, Plan(2, Maxout(3, 3), Dense(1)).Signature);
+        Assert.NotEqual(plan.Signature, Plan(2, Dense(3), Dense(1)).Signature);
+    }
 }

@@ -25,6 +25,9 @@ internal static class PlanFactory
     public static LayerBuilder LayerNorm(int activation = Identity)
         => (number, fanIn) => new LayerNormLayer(number, fanIn, Act(activation), 0f, 1e-5f);
 
+    public static LayerBuilder Maxout(int units, int pieces)
+        => (number, fanIn) => new MaxoutLayer(number, fanIn, units, pieces, (NnGenGenerator::NnGen.Init)7, 0f);
+
     public static LayerBuilder Dropout(float rate) => (number, fanIn) => new DropoutLayer(number, fanIn, rate);
 
     public static LayerBuilder Noise(float deviation) => (number, fanIn) => new GaussianNoiseLayer(number, fanIn, deviation);

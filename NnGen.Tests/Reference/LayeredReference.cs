@@ -181,6 +181,26 @@ public static class LayeredReference
                         }
                     break;
                 }
+                case LayeredKind.Maxout:
+                {
+                    // h = W a + b over the units * pieces rows (Pre), then out[s, unit] = max over its consecutive pieces
+                    int w = spec.WeightOffset(l), b = spec.BiasOffset(l), rows = layer.Rows;
+                    Tracked[] h = new Tracked[n * rows];
+                    for (int s = 0; s < n; s++)
+                        for (int r = 0; r < rows; r++)
+                        {
+                            var sum = new TrackedSum();
+                            for (int i = 0; i < fanIn; i++) sum.AddProduct(Tracked.Exact(p[w + r * fanIn + i]), x[s * fanIn + i]);
+                            sum.Add(Tracked.Exact(p[b + r]));
+                            h[s * rows + r] = sum.Total;
+                        }
+                    Tracked[] max = new Tracked[n * u];
+                    for (int j = 0; j < n * u; j++) max[j] = h[MaxoutWinner(h, j, layer.Pieces)];
+                    f.Pre[l] = h;
+                    f.Out[l] = max;
+                    x = max;
+                    continue;
+                }
                 case LayeredKind.BatchNorm:
                     BatchNormForward(spec, p, f, l, x, pre, state, mutation, valuesOnly);
                     break;
@@ -203,6 +223,28 @@ public static class LayeredReference
             f.Out[l] = Activate(layer, pre, n);
             x = f.Out[l];
         }
+    }
+
+    /// <summary>
+    /// The index into the pieces <paramref name="h"/> of the piece unit <paramref name="j"/> (of the batch's n * units)
+    /// takes: the largest value; among equal values the lowest index, as torch.max's index.
+    /// </summary>
+    public static int MaxoutWinner(Tracked[] h, int j, int pieces)
+    {
+        int best = j * pieces;
+        for (int k = 1; k < pieces; k++)
+            if (h[j * pieces + k].V > h[best].V) best = j * pieces + k;
+        return best;
+    }
+
+    /// <summary>The gap between unit <paramref name="j"/>'s winning piece and the best of the others (its kink is at 0).</summary>
+    private static double MaxoutGap(Tracked[] h, int j, int pieces)
+    {
+        int best = MaxoutWinner(h, j, pieces);
+        double gap = double.PositiveInfinity;
+        for (int k = 0; k < pieces; k++)
+            if (j * pieces + k != best) gap = Math.Min(gap, h[best].V - h[j * pieces + k].V);
+        return gap;
     }
 
     private static void BatchNormForward(LayeredSpec spec, ReadOnlySpan<double> p, LayeredForward f, int l, Tracked[] x, Tracked[] pre,
@@ -389,8 +431,12 @@ public static class LayeredReference
     {
         double margin = double.PositiveInfinity;
         for (int l = 0; l < spec.Layers.Count; l++)
-            if (ReferenceActivations.HasKinkAtZero(spec.Layers[l].Activation))
+        {
+            if (spec.Layers[l].Kind == LayeredKind.Maxout)
+                for (int j = 0; j < f.Out[l].Length; j++) margin = Math.Min(margin, MaxoutGap(f.Pre[l], j, spec.Layers[l].Pieces));
+            else if (ReferenceActivations.HasKinkAtZero(spec.Layers[l].Activation))
                 foreach (Tracked z in f.Pre[l]) margin = Math.Min(margin, Math.Abs(z.V));
+        }
         f.Penalty = Penalty(spec, p);
         for (int l = 0; l < spec.Layers.Count; l++)
         {
@@ -529,9 +575,20 @@ public static class LayeredReference
             if (!(l == last && atZ)) d = ActivationBackward(layer, f.Pre[l], f.Out[l], d, n);
             Tracked[] x = f.In[l];
             Tracked[]? dx = l > 0 ? new Tracked[n * fanIn] : null;
+            if (layer.Kind == LayeredKind.Maxout)
+            {
+                // the max gate: each unit's gradient goes to its winning piece, 0 to the others; then the affine rows as Dense
+                int rows = layer.Rows;
+                Tracked[] dh = new Tracked[n * rows];
+                Array.Fill(dh, Tracked.Exact(0));
+                for (int j = 0; j < n * u; j++) dh[MaxoutWinner(f.Pre[l], j, layer.Pieces)] = d[j];
+                d = dh;
+                u = rows;
+            }
             switch (layer.Kind)
             {
                 case LayeredKind.Dense:
+                case LayeredKind.Maxout:
                 {
                     int w = spec.WeightOffset(l), b = spec.BiasOffset(l);
                     for (int s = 0; s < n; s++)
@@ -695,6 +752,12 @@ public static class LayeredReference
     {
         for (int l = from; l < spec.Layers.Count; l++)
         {
+            if (spec.Layers[l].Kind == LayeredKind.Maxout)
+            {
+                for (int j = 0; j < f.Out[l].Length; j++)
+                    if (MaxoutWinner(f.Pre[l], j, spec.Layers[l].Pieces) != MaxoutWinner(center.Pre[l], j, spec.Layers[l].Pieces)) throw Crossed(parameter);
+                continue;
+            }
             if (!ReferenceActivations.HasKinkAtZero(spec.Layers[l].Activation)) continue;
             for (int j = 0; j < f.Pre[l].Length; j++)
                 if ((f.Pre[l][j].V > 0) != (center.Pre[l][j].V > 0)) throw Crossed(parameter);

@@ -14,6 +14,7 @@ public enum LayeredKind
     LayerNorm,
     Dropout,
     GaussianNoise,
+    Maxout,
 }
 
 /// <summary>
@@ -33,12 +34,23 @@ public sealed record LayeredLayer(
     double L2 = 0,
     double Rate = 0,
     double Momentum = 0,
-    double Epsilon = 0)
+    double Epsilon = 0,
+    int Pieces = 0)
 {
+    /// <summary>
+    /// Maxout (Goodfellow et al. 2013), as README defines it: an affine map to units * pieces values h = W a + b (W
+    /// [units * pieces][fanIn], PyTorch's nn.Linear(fanIn, units * pieces)), then unit u = max of h[u * pieces + k]
+    /// over k, the pieces of a unit consecutive.
+    /// </summary>
+    public static LayeredLayer Maxout(int units, int pieces) => new(LayeredKind.Maxout, units, Activation.Identity, double.NaN, Pieces: pieces);
+
+    /// <summary>The rows of the layer's W and the length of its bias: units * pieces for Maxout, units for Dense.</summary>
+    public int Rows => Kind == LayeredKind.Maxout ? Units * Pieces : Units;
+
     public static LayeredLayer Dense(int units, Activation activation = Activation.Identity, double alpha = double.NaN, double l1 = 0, double l2 = 0)
         => new(LayeredKind.Dense, units, activation, NetworkSpec.ResolveAlpha(activation, alpha), l1, l2);
 
-    public bool HasParameters => Kind is LayeredKind.Dense or LayeredKind.BatchNorm or LayeredKind.LayerNorm;
+    public bool HasParameters => Kind is LayeredKind.Dense or LayeredKind.BatchNorm or LayeredKind.LayerNorm or LayeredKind.Maxout;
 
     public override string ToString()
     {
@@ -49,6 +61,7 @@ public sealed record LayeredLayer(
             LayeredKind.BatchNorm => $"BatchNorm({Units}{act} momentum {Num(Momentum)} eps {Num(Epsilon)})",
             LayeredKind.LayerNorm => $"LayerNorm({Units}{act} eps {Num(Epsilon)})",
             LayeredKind.Dropout => $"Dropout({Num(Rate)})",
+            LayeredKind.Maxout => $"Maxout({Units} x {Pieces})",
             _ => $"GaussianNoise({Num(Rate)})",
         };
     }
@@ -80,13 +93,13 @@ public sealed class LayeredSpec
         int parameters = 0, state = 0;
         for (int l = 0; l < layers.Count; l++)
         {
-            if (layers[l].Kind != LayeredKind.Dense && layers[l].Units != FanIn(l))
+            if (layers[l].Kind is not (LayeredKind.Dense or LayeredKind.Maxout) && layers[l].Units != FanIn(l))
                 throw new ArgumentException($"Layer {l} ({layers[l].Kind}) must keep the width {FanIn(l)}.", nameof(layers));
             _parameterOffsets[l] = parameters;
             _stateOffsets[l] = state;
             parameters += layers[l].Kind switch
             {
-                LayeredKind.Dense => layers[l].Units * FanIn(l) + layers[l].Units,
+                LayeredKind.Dense or LayeredKind.Maxout => layers[l].Rows * FanIn(l) + layers[l].Rows,
                 LayeredKind.BatchNorm or LayeredKind.LayerNorm => 2 * layers[l].Units,
                 _ => 0,
             };
@@ -115,8 +128,11 @@ public sealed class LayeredSpec
     /// <summary>Dense: W; normalizations: gamma.</summary>
     public int WeightOffset(int layer) => _parameterOffsets[layer];
 
-    /// <summary>Dense: b; normalizations: beta.</summary>
-    public int BiasOffset(int layer) => _parameterOffsets[layer] + (Layers[layer].Kind == LayeredKind.Dense ? Layers[layer].Units * FanIn(layer) : Layers[layer].Units);
+    /// <summary>Dense and Maxout: b; normalizations: beta.</summary>
+    public int BiasOffset(int layer) => _parameterOffsets[layer] + (Layers[layer].Kind is LayeredKind.Dense or LayeredKind.Maxout ? Layers[layer].Rows * FanIn(layer) : Layers[layer].Units);
+
+    /// <summary>One past the layer's last parameter.</summary>
+    public int ParameterEnd(int layer) => BiasOffset(layer) + (Layers[layer].HasParameters ? Layers[layer].Rows : 0);
 
     /// <summary>BatchNorm: its running mean; the running variance follows.</summary>
     public int StateOffset(int layer) => _stateOffsets[layer];
@@ -180,6 +196,10 @@ public sealed class LayeredSpec
                     NetworkSpec.ResolveAlpha(activation, Named(a, "Alpha") ?? double.NaN),
                     Momentum: batch ? Named(a, "Momentum") ?? DefaultMomentum : 0,
                     Epsilon: Named(a, "Epsilon") ?? DefaultEpsilon);
+            }
+            else if (a.AttributeType == typeof(MaxoutAttribute))
+            {
+                layer = LayeredLayer.Maxout((int)a.ConstructorArguments[0].Value!, (int)a.ConstructorArguments[1].Value!);
             }
             else if (a.AttributeType == typeof(DropoutAttribute) || a.AttributeType == typeof(GaussianNoiseAttribute))
             {

@@ -115,4 +115,28 @@ public sealed class NetworkSnapshotTests
         GeneratorAssert.CompilesCleanly(run);
         SnapshotAssert.Matches(run, testMethod: testMethod);
     }
+
+    [Fact]
+    public void MaxoutXor() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.BinaryCrossEntropy)]
+        [Input(2)]
+        [Maxout(2, 2)]
+        [Dense(1, Activation.Sigmoid)]
+        public partial class MaxoutXorNet;
+        """);
+
+    [Fact]
+    public void MaxoutLoops() => Verify("""
+        using NnGen;
+        namespace NnGen.Examples;
+
+        [Network(Loss.CategoricalCrossEntropy)]
+        [Input(8)]
+        [Maxout(6, 2)]
+        [Dense(3, Activation.Softmax)]
+        public partial class MaxoutLoopsNet;
+        """);
 }

@@ -19,11 +19,14 @@ namespace NnGen.Generator.Emitting.Gates
             return string.Join(" + ", terms);
         }
 
-        /// <summary>da_i = sum over o of dz(o) * p[W(o, i)]: the gradient reaching input i, one term per multiply gate it feeds.</summary>
+        /// <summary>
+        /// da_i = sum over o of dz(o) * p[W(o, i)]: the gradient reaching input i, one term per multiply gate it feeds
+        /// (o over the affine outputs: a maxout layer's units * pieces).
+        /// </summary>
         public static string InputGradient(LayerPlan layer, int i, System.Func<int, string> dz, string p = "p")
         {
-            var terms = new List<string>(layer.Units);
-            for (int o = 0; o < layer.Units; o++)
+            var terms = new List<string>(layer.AffineOutputs);
+            for (int o = 0; o < layer.AffineOutputs; o++)
                 terms.Add($"{dz(o)} * {p}[{layer.WeightOffset + o * layer.FanIn + i}]");
             return string.Join(" + ", terms);
         }
