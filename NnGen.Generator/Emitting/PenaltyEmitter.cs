@@ -22,9 +22,22 @@ namespace NnGen.Generator.Emitting
                     writer.Line($"// layer {layer.Number}: L1 {l1}, L2 {l2}");
                     using (writer.Open($"for (int i = {layer.WeightOffset}; i < {layer.WeightOffset + layer.WeightCount}; i++)"))
                     {
+                        // only the penalties this layer has: a zero one adds nothing but a multiply by 0
+                        var loss = new System.Collections.Generic.List<string>();
+                        var gradient = new System.Collections.Generic.List<string>();
+                        if (dense.L1 != 0f)
+                        {
+                            loss.Add($"{l1} * (double)global::System.MathF.Abs(w)");
+                            gradient.Add($"{l1} * (w > 0f ? 1f : w < 0f ? -1f : 0f)");
+                        }
+                        if (dense.L2 != 0f)
+                        {
+                            loss.Add($"{l2} * (double)w * w");
+                            gradient.Add($"2f * {l2} * w");
+                        }
                         writer.Line("float w = Parameters[i];")
-                            .Line($"penalty += {l1} * (double)global::System.MathF.Abs(w) + {l2} * (double)w * w;")
-                            .Line($"if (withGradient) Gradients[i] += {l1} * (w > 0f ? 1f : w < 0f ? -1f : 0f) + 2f * {l2} * w;");
+                            .Line($"penalty += {string.Join(" + ", loss)};")
+                            .Line($"if (withGradient) Gradients[i] += {string.Join(" + ", gradient)};");
                     }
                 }
                 writer.Line("return penalty;");

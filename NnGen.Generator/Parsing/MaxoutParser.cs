@@ -28,7 +28,7 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, location, $"The units of layer {number}", NetworkParser.Format(units)));
             if (pieces < 2)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOptionValue, location,
-                    $"The pieces of the maxout layer {number}", NetworkParser.Format(pieces),
+                    $"The number of pieces of maxout layer {number}", NetworkParser.Format(pieces),
                     "write at least 2 pieces per unit, such as [Maxout(units, 2)] (one piece would be a [Dense] layer without activation)"));
             NetworkParser.CheckEnum(init, "Init", location, diagnostics);
             return new MaxoutLayer(number, fanIn, units, pieces, init, DenseParser.CheckInitScale(init, initScale, location, diagnostics));

@@ -26,7 +26,7 @@ public sealed class MaxoutDiagnosticTests
             [Dense(1)]
             public partial class Net;
             """);
-        Assert.Contains(run.GeneratorDiagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("The pieces of the maxout layer 1 is 1: write at least 2 pieces", System.StringComparison.Ordinal));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.GetMessage(CultureInfo.InvariantCulture).Contains("The number of pieces of maxout layer 1 is 1: write at least 2 pieces", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -315,8 +315,8 @@ namespace NnGen.Examples
             for (int i = 0; i < 32; i++)
             {
                 float w = Parameters[i];
-                penalty += 0f * (double)global::System.MathF.Abs(w) + 0.01f * (double)w * w;
-                if (withGradient) Gradients[i] += 0f * (w > 0f ? 1f : w < 0f ? -1f : 0f) + 2f * 0.01f * w;
+                penalty += 0.01f * (double)w * w;
+                if (withGradient) Gradients[i] += 2f * 0.01f * w;
             }
             // layer 2: L1 0.001f, L2 0.01f
             for (int i = 40; i < 64; i++)
