@@ -28,13 +28,23 @@ namespace NnGen.Generator.Emitting
 
         public static void WriteBackward(IndentedWriter writer, LayerPlan layer)
         {
-            int f = layer.FanIn, u = layer.Units;
+            int u = layer.Units;
             writer.Line("// the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x")
-                .Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});")
-                .Line($"{Kernels}.AccumulateWeightGradients(d, x.Slice(0, n * {f}), new {Span}(Gradients, {layer.WeightOffset}, {layer.WeightCount}), new {Span}(Gradients, {layer.BiasOffset}, {u}), n, {f}, {u});");
+                .Line($"{ReadOnlySpan} d = new({layer.Gradient.Name}, 0, n * {u});");
+            WriteAffineGradients(writer, layer, "d", u);
+        }
+
+        /// <summary>
+        /// The weight and bias gradients of an affine map x -> W x + b with <paramref name="outputs"/> rows (a dense
+        /// layer's units, a maxout layer's pieces) from its dz span <paramref name="dz"/>, and the gradient it hands down.
+        /// </summary>
+        internal static void WriteAffineGradients(IndentedWriter writer, LayerPlan layer, string dz, int outputs)
+        {
+            int f = layer.FanIn;
+            writer.Line($"{Kernels}.AccumulateWeightGradients({dz}, x.Slice(0, n * {f}), new {Span}(Gradients, {layer.WeightOffset}, {layer.WeightCount}), new {Span}(Gradients, {layer.BiasOffset}, {outputs}), n, {f}, {outputs});");
             if (layer.GradientBelow is not { } below) return;
             writer.Line($"// the gradient reaching layer {below.Layer}'s outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W")
-                .Line($"{Kernels}.BackwardInput(d, new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {Span}({below.Name}, 0, n * {f}), n, {f}, {u});");
+                .Line($"{Kernels}.BackwardInput({dz}, new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {Span}({below.Name}, 0, n * {f}), n, {f}, {outputs});");
         }
     }
 }

@@ -31,17 +31,14 @@ namespace NnGen.Generator.Emitting
 
         public static void WriteBackward(IndentedWriter writer, LayerPlan layer)
         {
-            int f = layer.FanIn, u = layer.Units, r = layer.AffineOutputs;
+            int u = layer.Units, r = layer.AffineOutputs;
             writer.Line("// the max gate hands each unit's gradient to its winning piece (recomputed from z as forward chose it), 0 to the others")
                 .Line($"{ReadOnlySpan} da = new({layer.Gradient.Name}, 0, n * {u});")
                 .Line($"{ReadOnlySpan} z = new({layer.BufferOf(BufferRole.Pieces).Name}, 0, n * {r});")
                 .Line($"{Span} dz = new({layer.BufferOf(BufferRole.PieceGradient).Name}, 0, n * {r});");
             MaxoutGate.WriteLoopBackward(writer, layer, "da", "z", "dz", $"n * {u}");
-            writer.Line("// the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x")
-                .Line($"{Kernels}.AccumulateWeightGradients(dz, x.Slice(0, n * {f}), new {Span}(Gradients, {layer.WeightOffset}, {layer.WeightCount}), new {Span}(Gradients, {layer.BiasOffset}, {r}), n, {f}, {r});");
-            if (layer.GradientBelow is not { } below) return;
-            writer.Line($"// the gradient reaching layer {below.Layer}'s outputs: da[i] = sum over the pieces o of dz[o] * W[o,i], that is dz W")
-                .Line($"{Kernels}.BackwardInput(dz, new {ReadOnlySpan}(Parameters, {layer.WeightOffset}, {layer.WeightCount}), new {Span}({below.Name}, 0, n * {f}), n, {f}, {r});");
+            writer.Line("// the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x");
+            DenseLoopEmitter.WriteAffineGradients(writer, layer, "dz", r);
         }
     }
 }

@@ -61,6 +61,11 @@ public static class LayeredCatalog
 
     public static IEnumerable<LayeredCase> Penalized => All.Where(c => c.Spec.HasPenalty);
 
+    public static IEnumerable<LayeredCase> WithMaxout => All.Where(c => c.Spec.Layers.Any(l => l.Kind == LayeredKind.Maxout));
+
+    /// <summary>Batch sizes of the maxout checks (no BatchNorm among them, so a batch of one is checked too).</summary>
+    public static readonly int[] MaxoutBatchSizes = { 1, 3, 8 };
+
     public static TheoryData<string> AllNames() => Names(All);
 
     public static TheoryData<string> NormalizedNames() => Names(Normalized);
@@ -76,11 +81,15 @@ public static class LayeredCatalog
 
     public static TheoryData<string, int> PenalizedNamesAndBatchSizes() => WithBatchSizes(Penalized);
 
-    private static TheoryData<string, int> WithBatchSizes(IEnumerable<LayeredCase> cases)
+    public static TheoryData<string> MaxoutNames() => Names(WithMaxout);
+
+    public static TheoryData<string, int> MaxoutNamesAndBatchSizes() => WithBatchSizes(WithMaxout, MaxoutBatchSizes);
+
+    private static TheoryData<string, int> WithBatchSizes(IEnumerable<LayeredCase> cases, int[]? sizes = null)
     {
         var data = new TheoryData<string, int>();
         foreach (LayeredCase c in cases)
-            foreach (int n in TrainingBatchSizes) data.Add(c.Name, n);
+            foreach (int n in sizes ?? TrainingBatchSizes) data.Add(c.Name, n);
         return data;
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Reflection;
 using NnGen.Tests.Reference;
 using Xunit;
 
@@ -15,50 +14,17 @@ namespace NnGen.Tests.GradientChecks;
 /// </summary>
 public sealed class MaxoutGradientTests
 {
-    public static readonly int[] BatchSizes = { 1, 3, 8 };
+    private static LayeredCase[] Cases => LayeredCatalog.WithMaxout.ToArray();
 
-    private static LayeredCase[] Cases => LayeredCatalog.All.Where(c => c.Spec.Layers.Any(l => l.Kind == LayeredKind.Maxout)).ToArray();
-
-    public static TheoryData<string, int> NamesAndBatchSizes()
-    {
-        var data = new TheoryData<string, int>();
-        foreach (LayeredCase c in Cases)
-            foreach (int n in BatchSizes) data.Add(c.Name, n);
-        return data;
-    }
-
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (LayeredCase c in Cases) data.Add(c.Name);
-        return data;
-    }
-
-    /// <summary>The loop code shape keeps a method per layer (NnForwardLayer1); the unrolled one writes every gate inline.</summary>
-    private static bool IsLoops(Type type) => type.GetMethod("NnForwardLayer1", BindingFlags.Instance | BindingFlags.NonPublic) is not null;
+    private static bool IsLoops(LayeredCase c) => !c.IsUnrolled;
 
     [Theory]
-    [MemberData(nameof(NamesAndBatchSizes))]
+    [MemberData(nameof(LayeredCatalog.MaxoutNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
     public void Training_loss_and_gradients_match_the_reference_and_central_differences(string network, int batch)
-    {
-        LayeredCase c = LayeredCatalog.Get(network);
-        LayeredCaseData data = LayeredCaseData.For(c, batch);
-        INetwork net = c.Create();
-        data.LoadInto(net);
-
-        float loss = net.ComputeGradients(data.Inputs, data.Targets);
-
-        LayeredForward f = LayeredReference.Forward(c.Spec, data.P, data.X, LayeredMode.Training, targets: data.T);
-        Tracked[] analytic = LayeredReference.Gradient(c.Spec, data.P, f, data.T);
-        double[] numeric = data.NumericGradient;
-        ElementwiseAssert.Close($"{c} training loss (batch {batch})", f.Loss.V, loss, LayeredTolerance.Loss(f.Loss));
-        Assert.True(numeric.Any(v => Math.Abs(v) > 1e-6), $"{c}: the loss is flat at this point; the check would prove nothing.");
-        ElementwiseAssert.Close($"{c} analytic vs central differences (batch {batch})", numeric, analytic.Select(a => (float)a.V).ToArray(), j => LayeredTolerance.Gradient(analytic[j], f.Loss));
-        ElementwiseAssert.Close($"{c} Gradients (batch {batch})", numeric, net.Gradients, j => LayeredTolerance.Gradient(analytic[j], f.Loss));
-    }
+        => LayeredGradientCheck.TrainingMatchesReference(network, batch);
 
     [Theory]
-    [MemberData(nameof(NamesAndBatchSizes))]
+    [MemberData(nameof(LayeredCatalog.MaxoutNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
     public void Predict_and_ComputeLoss_match_the_reference(string network, int batch)
     {
         LayeredCase c = LayeredCatalog.Get(network);
@@ -73,18 +39,18 @@ public sealed class MaxoutGradientTests
         ElementwiseAssert.Close($"{c} ComputeLoss (batch {batch})", f.Loss.V, net.ComputeLoss(data.Inputs, data.Targets), LayeredTolerance.Loss(f.Loss));
     }
 
-    /// <summary>The catalog checks maxout in both code shapes, as the generated code has them (not as a rule restated).</summary>
+    /// <summary>The catalog checks maxout in both code shapes, as the generator gave them (<see cref="GeneratedShapes"/>, not a rule restated).</summary>
     [Fact]
     public void The_catalog_has_maxout_networks_in_both_code_shapes()
     {
         foreach (LayeredCase c in Cases)
-            Assert.True(IsLoops(c.Type) == c.Name.EndsWith("Loops", StringComparison.Ordinal), $"{c.Name}: its name says the other code shape.");
-        Assert.Contains(Cases, c => IsLoops(c.Type));
-        Assert.Contains(Cases, c => !IsLoops(c.Type));
+            Assert.True(IsLoops(c) == c.Name.EndsWith("Loops", StringComparison.Ordinal), $"{c.Name}: its name says the other code shape.");
+        Assert.Contains(Cases, c => IsLoops(c));
+        Assert.Contains(Cases, c => !IsLoops(c));
         foreach (Loss loss in Enum.GetValues<Loss>())
         {
-            Assert.Contains(Cases, c => c.Spec.Loss == loss && IsLoops(c.Type));
-            Assert.Contains(Cases, c => c.Spec.Loss == loss && !IsLoops(c.Type));
+            Assert.Contains(Cases, c => c.Spec.Loss == loss && IsLoops(c));
+            Assert.Contains(Cases, c => c.Spec.Loss == loss && !IsLoops(c));
         }
     }
 
@@ -94,7 +60,7 @@ public sealed class MaxoutGradientTests
     /// and the whole gradient equals the reference's analytic one, which breaks ties the same way.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Names))]
+    [MemberData(nameof(LayeredCatalog.MaxoutNames), MemberType = typeof(LayeredCatalog))]
     public void At_a_tie_the_first_piece_takes_the_gradient(string network)
     {
         LayeredCase c = LayeredCatalog.Get(network);

@@ -16,21 +16,7 @@ public sealed class NormalizationGradientTests
     [Theory]
     [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
     public void Training_loss_and_gradients_match_the_reference_and_central_differences(string network, int batch)
-    {
-        LayeredCase c = LayeredCatalog.Get(network);
-        LayeredCaseData data = LayeredCaseData.For(c, batch);
-        INetwork net = c.Create();
-        data.LoadInto(net);
-
-        float loss = net.ComputeGradients(data.Inputs, data.Targets);
-
-        LayeredForward f = LayeredReference.Forward(c.Spec, data.P, data.X, LayeredMode.Training, targets: data.T);
-        Tracked[] analytic = LayeredReference.Gradient(c.Spec, data.P, f, data.T);
-        double[] numeric = data.NumericGradient;
-        ElementwiseAssert.Close($"{c} training loss (batch {batch})", f.Loss.V, loss, LayeredTolerance.Loss(f.Loss));
-        Assert.True(numeric.Any(v => Math.Abs(v) > 1e-6), $"{c}: the loss is flat at this point; the check would prove nothing.");
-        ElementwiseAssert.Close($"{c} Gradients (batch {batch})", numeric, net.Gradients, j => LayeredTolerance.Gradient(analytic[j], f.Loss));
-    }
+        => LayeredGradientCheck.TrainingMatchesReference(network, batch);
 
     [Theory]
     [MemberData(nameof(LayeredCatalog.NormalizedNamesAndBatchSizes), MemberType = typeof(LayeredCatalog))]
