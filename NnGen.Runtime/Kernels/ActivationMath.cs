@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace NnGen.Internal
@@ -58,6 +59,35 @@ namespace NnGen.Internal
             if (a > SaturationLimit) return MathF.CopySign(1f, z);
             double t = Math.Exp(2.0 * a);
             return MathF.CopySign((float)((t - 1.0) / (t + 1.0)), z);
+        }
+
+        // The same functions over a vector of samples, lane for lane the bits of the scalar ones (generated code that
+        // runs its gates over Vector<float> calls these). For now each lane goes through the scalar function.
+
+        /// <summary><see cref="Sigmoid(float)"/> of every lane.</summary>
+        public static Vector<float> Sigmoid(Vector<float> z) => PerLane(z, 0f, static (v, _) => Sigmoid(v));
+
+        /// <summary><see cref="Tanh(float)"/> of every lane.</summary>
+        public static Vector<float> Tanh(Vector<float> z) => PerLane(z, 0f, static (v, _) => Tanh(v));
+
+        /// <summary><see cref="ReLU(float)"/> of every lane.</summary>
+        public static Vector<float> ReLU(Vector<float> z) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), z, Vector<float>.Zero);
+
+        /// <summary><see cref="LeakyReLU(float, float)"/> of every lane.</summary>
+        public static Vector<float> LeakyReLU(Vector<float> z, float alpha) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), z, z * alpha);
+
+        /// <summary><see cref="ELU(float, float)"/> of every lane.</summary>
+        public static Vector<float> ELU(Vector<float> z, float alpha) => PerLane(z, alpha, static (v, a) => ELU(v, a));
+
+        /// <summary><see cref="SELU(float)"/> of every lane.</summary>
+        public static Vector<float> SELU(Vector<float> z) => PerLane(z, 0f, static (v, _) => SELU(v));
+
+        private static Vector<float> PerLane(Vector<float> z, float alpha, Func<float, float, float> f)
+        {
+            Span<float> lanes = stackalloc float[Vector<float>.Count];
+            z.CopyTo(lanes);
+            for (int i = 0; i < lanes.Length; i++) lanes[i] = f(lanes[i], alpha);
+            return new Vector<float>(lanes);
         }
     }
 }

@@ -5,8 +5,10 @@ namespace NnGen.Tests.Optimizers;
 
 /// <summary>
 /// State is allocated on the first step; every later step allocates nothing. The counted steps follow 200
-/// uncounted ones, so that the runtime's own work on this thread as it recompiles the hot loop (tiered
-/// compilation, on-stack replacement) is not charged to the optimizer.
+/// uncounted ones, and they are counted in three rounds of 1000, of which the quietest must allocate nothing:
+/// the runtime's own one-off work on this thread as it recompiles the hot loop (tiered compilation, on-stack
+/// replacement; 136 bytes seen once in CI) lands in one round, while an optimizer that allocates per step
+/// allocates in every round.
 /// </summary>
 public class AllocationTests
 {
@@ -23,15 +25,19 @@ public class AllocationTests
         optimizer.Step(p, g);
         for (int step = 0; step < 200; step++) optimizer.Step(p, g);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int step = 0; step < 1000; step++)
+        long quietest = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            optimizer.LearningRate = optimizer.LearningRate;
-            optimizer.Step(p, g);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int step = 0; step < 1000; step++)
+            {
+                optimizer.LearningRate = optimizer.LearningRate;
+                optimizer.Step(p, g);
+            }
+            quietest = Math.Min(quietest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, quietest);
         Assert.All(p, x => Assert.True(float.IsFinite(x)));
     }
 }
