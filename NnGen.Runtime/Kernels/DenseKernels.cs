@@ -21,12 +21,14 @@ namespace NnGen.Internal
         private const int PackFrom = 8;
 
         /// <summary>
-        /// Units (rows of W) per chunk of the forward product and of the weight gradients when they are shared with the
-        /// second core: four of the 4-unit tiles of <see cref="DotTiles"/> and of the 4-row blocks of
-        /// <see cref="BroadcastTiles"/>, so that only a layer's last chunk has a tail, and a small panel of W for each
-        /// forward chunk to pack (16 rows of 784 floats are 50 KB, which stays in the L2 cache).
+        /// Units (rows of W) per chunk of the forward product when it is shared with the second core: four tiles of
+        /// <see cref="DotTiles.UnitsPerTile"/> units, so that only a layer's last chunk has a tail, and a small panel of
+        /// W for each chunk to pack (16 rows of 784 floats are 50 KB, which stays in the L2 cache).
         /// </summary>
-        private const int UnitsPerChunk = 16;
+        private static int ForwardUnitsPerChunk => 4 * DotTiles.UnitsPerTile;
+
+        /// <summary>Units per chunk of the weight gradient: four row blocks of <see cref="BroadcastTiles"/> (4 rows with 32 registers, 6 with 16).</summary>
+        private static int WeightGradientUnitsPerChunk => Simd.Registers >= 32 ? 16 : 24;
 
         /// <summary>
         /// Input columns per chunk of the input gradient when it is shared with the second core: one column block of
@@ -54,11 +56,11 @@ namespace NnGen.Internal
             {
                 float* xRows = px;
                 int xStride = fanIn;
-                bool pack = n >= PackFrom && fanIn >= DotTiles.Lanes;
+                bool pack = n >= PackFrom && fanIn >= 8;
                 if (pack) xRows = AlignedScratch.PackRows(px, n, fanIn, out xStride);
                 // When packing, each chunk packs the rows of W it uses.
                 var job = new ForwardJob(xRows, xStride, pw, pb, pz, pa, activation, alpha, packW: pack, n, fanIn, units);
-                SecondCore.Run(in job, units, UnitsPerChunk, Work(n, fanIn, units));
+                SecondCore.Run(in job, units, ForwardUnitsPerChunk, Work(n, fanIn, units));
             }
         }
 
@@ -84,7 +86,7 @@ namespace NnGen.Internal
                 int xStride = fanIn;
                 if (units >= 4) xRows = AlignedScratch.PackRows(px, n, fanIn, out xStride);
                 var job = new WeightGradientJob(pd, xRows, xStride, pb, pg, n, fanIn, units);
-                SecondCore.Run(in job, units, UnitsPerChunk, Work(n, fanIn, units));
+                SecondCore.Run(in job, units, WeightGradientUnitsPerChunk, Work(n, fanIn, units));
             }
         }
 
@@ -103,12 +105,9 @@ namespace NnGen.Internal
                 _activation = activation; _alpha = alpha; _packW = packW; _n = n; _fanIn = fanIn; _units = units;
             }
 
-            /// <summary>The units [start, end): 4 x 4 tiles of dot products, then the tails.</summary>
+            /// <summary>The units [start, end): tiles of dot products at the widest width fanIn fills, then the tails.</summary>
             public void Run(int start, int end)
             {
-                // One vector width per layer (it depends only on the machine and fanIn), so every output sums in one order.
-                int width = Vector512.IsHardwareAccelerated && _fanIn >= DotTiles.WideLanes ? 512
-                    : Vector256.IsHardwareAccelerated && _fanIn >= DotTiles.Lanes ? 256 : 0;
                 int n = _n, fanIn = _fanIn, units = _units, xs = _xStride, ws = fanIn;
                 float* x = _x, w = _w, b = _bias, z = _z;
                 if (_packW)
@@ -117,26 +116,15 @@ namespace NnGen.Internal
                     ws = AlignedScratch.Stride(fanIn);
                     w = AlignedScratch.PackWeights(_w + (long)start * fanIn, end - start, fanIn, fanIn, ws) - (long)start * ws;
                 }
-                int s = 0;
-                for (; width > 0 && s + 4 <= n; s += 4)
+                // One width per layer (it depends only on the machine and fanIn), so every output sums in one order.
+                switch (ForwardWidth(fanIn))
                 {
-                    int o = start;
-                    for (; o + 4 <= end; o += 4)
-                        if (width == 512) DotTiles.Tile4x4Wide(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
-                        else DotTiles.Tile4x4(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
-                    for (; o < end; o++)
-                        for (int r = s; r < s + 4; r++) z[r * units + o] = Dot(width, x + r * xs, w + o * ws, fanIn, b[o]);
-                    Activate(start, end, s, 4);
+                    case 512: DotTiles.Run<Lanes512, Vector512<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                    case 256: DotTiles.Run<Lanes256, Vector256<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                    case 128: DotTiles.Run<Lanes128, Vector128<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                    default: DotTiles.Run<ScalarLane, float>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
                 }
-                for (; s < n; s++)
-                {
-                    int o = start;
-                    for (; width > 0 && o + 4 <= end; o += 4)
-                        if (width == 512) DotTiles.Tile1x4Wide(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
-                        else DotTiles.Tile1x4(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
-                    for (; o < end; o++) z[s * units + o] = Dot(width, x + s * xs, w + o * ws, fanIn, b[o]);
-                    Activate(start, end, s, 1);
-                }
+                Activate(start, end, 0, n);
             }
 
             /// <summary>a = f(z) for the rows [s, s + rows) of the units [start, end), while they are still in the L1 cache.</summary>
@@ -151,8 +139,11 @@ namespace NnGen.Internal
             }
         }
 
-        private static float Dot(int width, float* x, float* w, int length, float bias)
-            => width == 512 ? DotTiles.DotWide(x, w, length, bias) : width == 256 ? DotTiles.Dot(x, w, length, bias) : DotTiles.DotScalar(x, w, length, bias);
+        /// <summary>The widest accelerated width that a row of <paramref name="fanIn"/> floats fills at least once.</summary>
+        private static int ForwardWidth(int fanIn)
+            => Lanes512.IsAccelerated && fanIn >= Lanes512.Count ? 512
+            : Lanes256.IsAccelerated && fanIn >= Lanes256.Count ? 256
+            : Lanes128.IsAccelerated && fanIn >= Lanes128.Count ? 128 : 0;
 
         /// <summary>The input gradient of a range of input columns: rows of dz broadcast against rows of W.</summary>
         private readonly struct BackwardInputJob : IRangeJob

@@ -1,175 +1,154 @@
-using System;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace NnGen.Internal
 {
     /// <summary>
-    /// The forward product's tiles: dot products of rows of x with rows of W, one vector accumulator per output.
-    /// Every output is summed in one order whatever the tile: lane-wise fused multiply-adds over the full vectors,
-    /// the lanes folded to four in halves and those summed pairwise (<see cref="Fold(Vector512{float})"/>,
-    /// <see cref="Sum4"/>), that sum added to the bias, then the scalar tail. So a sample alone gives the bits of its row in a batch.
+    /// The forward product's tiles, written once for every width: dot products of rows of x with rows of W (both as
+    /// stored, k contiguous, so a batch of one needs no transposed copy of W), one vector accumulator per output.
+    /// Every output is summed in one order whatever the tile: lane-wise multiply-adds over the full vectors, the
+    /// lanes summed by <see cref="ISimd{TVec}.Sum"/>, that sum added to the bias, then the scalar tail. So a sample
+    /// alone gives the bits of its row in a batch; the order depends on the vector width (the lanes), and on nothing else.
     /// Rows are <c>xStride</c> and <c>wStride</c> floats apart (packed rows are padded to cache lines).
     /// </summary>
     internal static unsafe class DotTiles
     {
-        public const int Lanes = 8;
-        public const int WideLanes = 16;
+        /// <summary>
+        /// Units per tile: 4 rows of x by 4 units is 16 accumulators plus 4 rows of W and x in flight, which fits 32
+        /// registers; with 16 registers, 4 by 3 (12 accumulators) keeps every accumulator in a register.
+        /// </summary>
+        public static int UnitsPerTile => Simd.Registers >= 32 ? 4 : 3;
 
-        /// <summary>z[r, c] = bias[c] + x[r] . w[c] for a 4 x 4 tile (256-bit vectors).</summary>
-        public static void Tile4x4(float* x, int xStride, float* w, int wStride, int length, float* z, int zStride, float* bias)
+        /// <summary>z[s, o] = bias[o] + x[s] . w[o] for the rows [0, n) and the units [start, end).</summary>
+        public static void Run<TS, TV>(float* x, int xs, float* w, int ws, int fanIn, float* z, int units, float* b, int n, int start, int end)
+            where TS : struct, ISimd<TV> where TV : struct
+        {
+            bool wide = UnitsPerTile == 4;
+            int s = 0;
+            for (; s + 4 <= n; s += 4)
+            {
+                int o = start;
+                if (wide)
+                    for (; o + 4 <= end; o += 4) Tile4x4<TS, TV>(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
+                else
+                    for (; o + 3 <= end; o += 3) Tile4x3<TS, TV>(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
+                for (; o < end; o++)
+                    for (int r = s; r < s + 4; r++) z[r * units + o] = Dot<TS, TV>(x + r * xs, w + o * ws, fanIn, b[o]);
+            }
+            for (; s < n; s++)
+            {
+                int o = start;
+                for (; o + 4 <= end; o += 4) Tile1x4<TS, TV>(x + s * xs, w + o * ws, ws, fanIn, z + s * units + o, b + o);
+                for (; o < end; o++) z[s * units + o] = Dot<TS, TV>(x + s * xs, w + o * ws, fanIn, b[o]);
+            }
+        }
+
+        /// <summary>z[r, c] = bias[c] + x[r] . w[c] for a tile of 4 rows by 4 units.</summary>
+        private static void Tile4x4<TS, TV>(float* x, int xStride, float* w, int wStride, int length, float* z, int zStride, float* bias)
+            where TS : struct, ISimd<TV> where TV : struct
         {
             float* x1 = x + xStride, x2 = x + 2 * xStride, x3 = x + 3 * xStride;
             float* w1 = w + wStride, w2 = w + 2 * wStride, w3 = w + 3 * wStride;
-            Vector256<float> a00 = default, a01 = default, a02 = default, a03 = default;
-            Vector256<float> a10 = default, a11 = default, a12 = default, a13 = default;
-            Vector256<float> a20 = default, a21 = default, a22 = default, a23 = default;
-            Vector256<float> a30 = default, a31 = default, a32 = default, a33 = default;
+            TV zero = TS.Broadcast(0f);
+            TV a00 = zero, a01 = zero, a02 = zero, a03 = zero, a10 = zero, a11 = zero, a12 = zero, a13 = zero;
+            TV a20 = zero, a21 = zero, a22 = zero, a23 = zero, a30 = zero, a31 = zero, a32 = zero, a33 = zero;
             int i = 0;
-            for (; i + Lanes <= length; i += Lanes)
+            for (; i + TS.Count <= length; i += TS.Count)
             {
-                Vector256<float> v0 = Vector256.Load(w + i), v1 = Vector256.Load(w1 + i), v2 = Vector256.Load(w2 + i), v3 = Vector256.Load(w3 + i);
-                Vector256<float> xv = Vector256.Load(x + i);
-                a00 = Vector256.FusedMultiplyAdd(xv, v0, a00); a01 = Vector256.FusedMultiplyAdd(xv, v1, a01);
-                a02 = Vector256.FusedMultiplyAdd(xv, v2, a02); a03 = Vector256.FusedMultiplyAdd(xv, v3, a03);
-                xv = Vector256.Load(x1 + i);
-                a10 = Vector256.FusedMultiplyAdd(xv, v0, a10); a11 = Vector256.FusedMultiplyAdd(xv, v1, a11);
-                a12 = Vector256.FusedMultiplyAdd(xv, v2, a12); a13 = Vector256.FusedMultiplyAdd(xv, v3, a13);
-                xv = Vector256.Load(x2 + i);
-                a20 = Vector256.FusedMultiplyAdd(xv, v0, a20); a21 = Vector256.FusedMultiplyAdd(xv, v1, a21);
-                a22 = Vector256.FusedMultiplyAdd(xv, v2, a22); a23 = Vector256.FusedMultiplyAdd(xv, v3, a23);
-                xv = Vector256.Load(x3 + i);
-                a30 = Vector256.FusedMultiplyAdd(xv, v0, a30); a31 = Vector256.FusedMultiplyAdd(xv, v1, a31);
-                a32 = Vector256.FusedMultiplyAdd(xv, v2, a32); a33 = Vector256.FusedMultiplyAdd(xv, v3, a33);
+                TV v0 = TS.Load(w + i), v1 = TS.Load(w1 + i), v2 = TS.Load(w2 + i), v3 = TS.Load(w3 + i);
+                TV xv = TS.Load(x + i);
+                a00 = TS.MultiplyAdd(xv, v0, a00); a01 = TS.MultiplyAdd(xv, v1, a01); a02 = TS.MultiplyAdd(xv, v2, a02); a03 = TS.MultiplyAdd(xv, v3, a03);
+                xv = TS.Load(x1 + i);
+                a10 = TS.MultiplyAdd(xv, v0, a10); a11 = TS.MultiplyAdd(xv, v1, a11); a12 = TS.MultiplyAdd(xv, v2, a12); a13 = TS.MultiplyAdd(xv, v3, a13);
+                xv = TS.Load(x2 + i);
+                a20 = TS.MultiplyAdd(xv, v0, a20); a21 = TS.MultiplyAdd(xv, v1, a21); a22 = TS.MultiplyAdd(xv, v2, a22); a23 = TS.MultiplyAdd(xv, v3, a23);
+                xv = TS.Load(x3 + i);
+                a30 = TS.MultiplyAdd(xv, v0, a30); a31 = TS.MultiplyAdd(xv, v1, a31); a32 = TS.MultiplyAdd(xv, v2, a32); a33 = TS.MultiplyAdd(xv, v3, a33);
             }
-            FinishRow(Sums(Fold(a00), Fold(a01), Fold(a02), Fold(a03)), x, w, wStride, i, length, z, bias);
-            FinishRow(Sums(Fold(a10), Fold(a11), Fold(a12), Fold(a13)), x1, w, wStride, i, length, z + zStride, bias);
-            FinishRow(Sums(Fold(a20), Fold(a21), Fold(a22), Fold(a23)), x2, w, wStride, i, length, z + 2 * zStride, bias);
-            FinishRow(Sums(Fold(a30), Fold(a31), Fold(a32), Fold(a33)), x3, w, wStride, i, length, z + 3 * zStride, bias);
+            Finish4<TS, TV>(a00, a01, a02, a03, x, w, wStride, i, length, z, bias);
+            Finish4<TS, TV>(a10, a11, a12, a13, x1, w, wStride, i, length, z + zStride, bias);
+            Finish4<TS, TV>(a20, a21, a22, a23, x2, w, wStride, i, length, z + 2 * zStride, bias);
+            Finish4<TS, TV>(a30, a31, a32, a33, x3, w, wStride, i, length, z + 3 * zStride, bias);
         }
 
-        /// <summary>One row of x against 4 rows of W (256-bit vectors).</summary>
-        public static void Tile1x4(float* x, float* w, int wStride, int length, float* z, float* bias)
-        {
-            float* w1 = w + wStride, w2 = w + 2 * wStride, w3 = w + 3 * wStride;
-            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
-            int i = 0;
-            for (; i + Lanes <= length; i += Lanes)
-            {
-                Vector256<float> xv = Vector256.Load(x + i);
-                a0 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w + i), a0);
-                a1 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w1 + i), a1);
-                a2 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w2 + i), a2);
-                a3 = Vector256.FusedMultiplyAdd(xv, Vector256.Load(w3 + i), a3);
-            }
-            FinishRow(Sums(Fold(a0), Fold(a1), Fold(a2), Fold(a3)), x, w, wStride, i, length, z, bias);
-        }
-
-        /// <summary>bias + x . w in the tiles' order (256-bit vectors).</summary>
-        public static float Dot(float* x, float* w, int length, float bias)
-        {
-            Vector256<float> acc = default;
-            int i = 0;
-            for (; i + Lanes <= length; i += Lanes) acc = Vector256.FusedMultiplyAdd(Vector256.Load(x + i), Vector256.Load(w + i), acc);
-            return Tail(x, w, i, length, bias + Sum4(Fold(acc)));
-        }
-
-        /// <summary>z[r, c] = bias[c] + x[r] . w[c] for a 4 x 4 tile (512-bit vectors).</summary>
-        public static void Tile4x4Wide(float* x, int xStride, float* w, int wStride, int length, float* z, int zStride, float* bias)
+        /// <summary>z[r, c] = bias[c] + x[r] . w[c] for a tile of 4 rows by 3 units (machines with 16 vector registers).</summary>
+        private static void Tile4x3<TS, TV>(float* x, int xStride, float* w, int wStride, int length, float* z, int zStride, float* bias)
+            where TS : struct, ISimd<TV> where TV : struct
         {
             float* x1 = x + xStride, x2 = x + 2 * xStride, x3 = x + 3 * xStride;
-            float* w1 = w + wStride, w2 = w + 2 * wStride, w3 = w + 3 * wStride;
-            Vector512<float> a00 = default, a01 = default, a02 = default, a03 = default;
-            Vector512<float> a10 = default, a11 = default, a12 = default, a13 = default;
-            Vector512<float> a20 = default, a21 = default, a22 = default, a23 = default;
-            Vector512<float> a30 = default, a31 = default, a32 = default, a33 = default;
+            float* w1 = w + wStride, w2 = w + 2 * wStride;
+            TV zero = TS.Broadcast(0f);
+            TV a00 = zero, a01 = zero, a02 = zero, a10 = zero, a11 = zero, a12 = zero;
+            TV a20 = zero, a21 = zero, a22 = zero, a30 = zero, a31 = zero, a32 = zero;
             int i = 0;
-            for (; i + WideLanes <= length; i += WideLanes)
+            for (; i + TS.Count <= length; i += TS.Count)
             {
-                Vector512<float> v0 = Vector512.Load(w + i), v1 = Vector512.Load(w1 + i), v2 = Vector512.Load(w2 + i), v3 = Vector512.Load(w3 + i);
-                Vector512<float> xv = Vector512.Load(x + i);
-                a00 = Vector512.FusedMultiplyAdd(xv, v0, a00); a01 = Vector512.FusedMultiplyAdd(xv, v1, a01);
-                a02 = Vector512.FusedMultiplyAdd(xv, v2, a02); a03 = Vector512.FusedMultiplyAdd(xv, v3, a03);
-                xv = Vector512.Load(x1 + i);
-                a10 = Vector512.FusedMultiplyAdd(xv, v0, a10); a11 = Vector512.FusedMultiplyAdd(xv, v1, a11);
-                a12 = Vector512.FusedMultiplyAdd(xv, v2, a12); a13 = Vector512.FusedMultiplyAdd(xv, v3, a13);
-                xv = Vector512.Load(x2 + i);
-                a20 = Vector512.FusedMultiplyAdd(xv, v0, a20); a21 = Vector512.FusedMultiplyAdd(xv, v1, a21);
-                a22 = Vector512.FusedMultiplyAdd(xv, v2, a22); a23 = Vector512.FusedMultiplyAdd(xv, v3, a23);
-                xv = Vector512.Load(x3 + i);
-                a30 = Vector512.FusedMultiplyAdd(xv, v0, a30); a31 = Vector512.FusedMultiplyAdd(xv, v1, a31);
-                a32 = Vector512.FusedMultiplyAdd(xv, v2, a32); a33 = Vector512.FusedMultiplyAdd(xv, v3, a33);
+                TV v0 = TS.Load(w + i), v1 = TS.Load(w1 + i), v2 = TS.Load(w2 + i);
+                TV xv = TS.Load(x + i);
+                a00 = TS.MultiplyAdd(xv, v0, a00); a01 = TS.MultiplyAdd(xv, v1, a01); a02 = TS.MultiplyAdd(xv, v2, a02);
+                xv = TS.Load(x1 + i);
+                a10 = TS.MultiplyAdd(xv, v0, a10); a11 = TS.MultiplyAdd(xv, v1, a11); a12 = TS.MultiplyAdd(xv, v2, a12);
+                xv = TS.Load(x2 + i);
+                a20 = TS.MultiplyAdd(xv, v0, a20); a21 = TS.MultiplyAdd(xv, v1, a21); a22 = TS.MultiplyAdd(xv, v2, a22);
+                xv = TS.Load(x3 + i);
+                a30 = TS.MultiplyAdd(xv, v0, a30); a31 = TS.MultiplyAdd(xv, v1, a31); a32 = TS.MultiplyAdd(xv, v2, a32);
             }
-            FinishRow(Sums(Fold(a00), Fold(a01), Fold(a02), Fold(a03)), x, w, wStride, i, length, z, bias);
-            FinishRow(Sums(Fold(a10), Fold(a11), Fold(a12), Fold(a13)), x1, w, wStride, i, length, z + zStride, bias);
-            FinishRow(Sums(Fold(a20), Fold(a21), Fold(a22), Fold(a23)), x2, w, wStride, i, length, z + 2 * zStride, bias);
-            FinishRow(Sums(Fold(a30), Fold(a31), Fold(a32), Fold(a33)), x3, w, wStride, i, length, z + 3 * zStride, bias);
+            Finish3<TS, TV>(a00, a01, a02, x, w, wStride, i, length, z, bias);
+            Finish3<TS, TV>(a10, a11, a12, x1, w, wStride, i, length, z + zStride, bias);
+            Finish3<TS, TV>(a20, a21, a22, x2, w, wStride, i, length, z + 2 * zStride, bias);
+            Finish3<TS, TV>(a30, a31, a32, x3, w, wStride, i, length, z + 3 * zStride, bias);
         }
 
-        /// <summary>One row of x against 4 rows of W (512-bit vectors).</summary>
-        public static void Tile1x4Wide(float* x, float* w, int wStride, int length, float* z, float* bias)
+        /// <summary>One row of x against 4 rows of W.</summary>
+        private static void Tile1x4<TS, TV>(float* x, float* w, int wStride, int length, float* z, float* bias)
+            where TS : struct, ISimd<TV> where TV : struct
         {
             float* w1 = w + wStride, w2 = w + 2 * wStride, w3 = w + 3 * wStride;
-            Vector512<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            TV a0 = TS.Broadcast(0f), a1 = a0, a2 = a0, a3 = a0;
             int i = 0;
-            for (; i + WideLanes <= length; i += WideLanes)
+            for (; i + TS.Count <= length; i += TS.Count)
             {
-                Vector512<float> xv = Vector512.Load(x + i);
-                a0 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w + i), a0);
-                a1 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w1 + i), a1);
-                a2 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w2 + i), a2);
-                a3 = Vector512.FusedMultiplyAdd(xv, Vector512.Load(w3 + i), a3);
+                TV xv = TS.Load(x + i);
+                a0 = TS.MultiplyAdd(xv, TS.Load(w + i), a0);
+                a1 = TS.MultiplyAdd(xv, TS.Load(w1 + i), a1);
+                a2 = TS.MultiplyAdd(xv, TS.Load(w2 + i), a2);
+                a3 = TS.MultiplyAdd(xv, TS.Load(w3 + i), a3);
             }
-            FinishRow(Sums(Fold(a0), Fold(a1), Fold(a2), Fold(a3)), x, w, wStride, i, length, z, bias);
+            Finish4<TS, TV>(a0, a1, a2, a3, x, w, wStride, i, length, z, bias);
         }
 
-        /// <summary>bias + x . w in the tiles' order (512-bit vectors).</summary>
-        public static float DotWide(float* x, float* w, int length, float bias)
+        /// <summary>bias + x . w in the tiles' order.</summary>
+        public static float Dot<TS, TV>(float* x, float* w, int length, float bias) where TS : struct, ISimd<TV> where TV : struct
         {
-            Vector512<float> acc = default;
+            TV acc = TS.Broadcast(0f);
             int i = 0;
-            for (; i + WideLanes <= length; i += WideLanes) acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + i), Vector512.Load(w + i), acc);
-            return Tail(x, w, i, length, bias + Sum4(Fold(acc)));
+            for (; i + TS.Count <= length; i += TS.Count) acc = TS.MultiplyAdd(TS.Load(x + i), TS.Load(w + i), acc);
+            return Tail(x, w, i, length, bias + TS.Sum(acc));
         }
 
-        /// <summary>bias + x . w without vectors: one fused multiply-add after another.</summary>
-        public static float DotScalar(float* x, float* w, int length, float bias) => Tail(x, w, 0, length, bias);
-
-        /// <summary>Four outputs of one row: the bias plus the vector part's sums, then the scalar tail.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void FinishRow(Vector128<float> sums, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
+        private static void Finish4<TS, TV>(TV a0, TV a1, TV a2, TV a3, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
+            where TS : struct, ISimd<TV> where TV : struct
         {
-            (Vector128.Load(bias) + sums).Store(z);
-            if (i == length) return;
-            z[0] = Tail(x, w, i, length, z[0]);
-            z[1] = Tail(x, w + wStride, i, length, z[1]);
-            z[2] = Tail(x, w + 2 * wStride, i, length, z[2]);
-            z[3] = Tail(x, w + 3 * wStride, i, length, z[3]);
+            z[0] = Tail(x, w, i, length, bias[0] + TS.Sum(a0));
+            z[1] = Tail(x, w + wStride, i, length, bias[1] + TS.Sum(a1));
+            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + TS.Sum(a2));
+            z[3] = Tail(x, w + 3 * wStride, i, length, bias[3] + TS.Sum(a3));
         }
 
-        /// <summary>The lanes folded in halves down to four: lane k sums the lanes congruent to k mod 4, as a tree.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> Fold(Vector512<float> a) => Fold(a.GetLower() + a.GetUpper());
+        private static void Finish3<TS, TV>(TV a0, TV a1, TV a2, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
+            where TS : struct, ISimd<TV> where TV : struct
+        {
+            z[0] = Tail(x, w, i, length, bias[0] + TS.Sum(a0));
+            z[1] = Tail(x, w + wStride, i, length, bias[1] + TS.Sum(a1));
+            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + TS.Sum(a2));
+        }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> Fold(Vector256<float> a) => a.GetLower() + a.GetUpper();
-
-        /// <summary>The sum of four lanes, pairwise: (c0 + c1) + (c2 + c3).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static float Sum4(Vector128<float> c) => (c.GetElement(0) + c.GetElement(1)) + (c.GetElement(2) + c.GetElement(3));
-
-        /// <summary><see cref="Sum4"/> of four vectors at once (two rounds of horizontal adds give the same pairs).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<float> Sums(Vector128<float> c0, Vector128<float> c1, Vector128<float> c2, Vector128<float> c3)
-            => Sse3.IsSupported
-                ? Sse3.HorizontalAdd(Sse3.HorizontalAdd(c0, c1), Sse3.HorizontalAdd(c2, c3))
-                : Vector128.Create(Sum4(c0), Sum4(c1), Sum4(c2), Sum4(c3));
-
+        /// <summary>The elements past the last full vector, one multiply-add after another.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static float Tail(float* x, float* w, int i, int length, float sum)
         {
-            for (; i < length; i++) sum = MathF.FusedMultiplyAdd(x[i], w[i], sum);
+            for (; i < length; i++) sum = ScalarLane.MultiplyAdd(x[i], w[i], sum);
             return sum;
         }
     }

@@ -17,7 +17,9 @@ namespace NnGen.Internal
     /// <remarks>
     /// Every operation is exact per lane (IEEE single precision, round to nearest even), so a lane's result does not
     /// depend on the width. <see cref="MultiplyAdd"/> is fused on every width where <see cref="Simd.Fused"/> holds,
-    /// and two roundings on every width where it does not (x64 without FMA), never a mix.
+    /// and two roundings on every width where it does not (x64 without FMA), never a mix. Each width tests the
+    /// instruction sets itself (Fma.IsSupported, not a helper property), so that the JIT drops the branch it cannot
+    /// take before it looks at it: a software fallback left in the method keeps every vector out of registers.
     /// Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly.
     /// </remarks>
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -73,6 +75,12 @@ namespace NnGen.Internal
 
         /// <summary>a * 2^n for integral n with a * 2^n a normal float (the exponent field shifted by n).</summary>
         static abstract TVec ScaleByPowerOfTwo(TVec a, TVec n);
+
+        /// <summary>
+        /// The sum of the lanes in one fixed tree: folded in halves down to four lanes (lane k then holds the lanes
+        /// congruent to k mod 4), then (c0 + c1) + (c2 + c3). One lane is itself.
+        /// </summary>
+        static abstract float Sum(TVec a);
     }
 
     /// <summary>Facts about this machine that every width shares.</summary>
@@ -85,6 +93,15 @@ namespace NnGen.Internal
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             get => Fma.IsSupported || AdvSimd.IsSupported;
         }
+
+        /// <summary>
+        /// The vector registers a kernel can hold its tile in: 32 with AVX-512 (EVEX) and on ARM64, 16 on x64 otherwise.
+        /// </summary>
+        public static int Registers => Avx512F.IsSupported || AdvSimd.Arm64.IsSupported ? 32 : 16;
+
+        /// <summary>The lanes (c0 + c1) + (c2 + c3) of a 128-bit vector: the last step of every width's <see cref="ISimd{TVec}.Sum"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static float Sum4(Vector128<float> c) => (c.GetElement(0) + c.GetElement(1)) + (c.GetElement(2) + c.GetElement(3));
 
         /// <summary>
         /// The widest of <see cref="Lanes512"/>, <see cref="Lanes256"/>, <see cref="Lanes128"/> this machine runs in
@@ -109,7 +126,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Subtract(float a, float b) => a - b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Multiply(float a, float b) => a * b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Divide(float a, float b) => a / b;
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => Simd.Fused ? MathF.FusedMultiplyAdd(a, b, c) : a * b + c;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float MultiplyAdd(float a, float b, float c) => Fma.IsSupported || AdvSimd.IsSupported ? MathF.FusedMultiplyAdd(a, b, c) : a * b + c;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float GreaterThan(float a, float b) => a > b ? AllBits : 0f;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float LessThan(float a, float b) => a < b ? AllBits : 0f;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Select(float mask, float a, float b) => BitConverter.SingleToInt32Bits(mask) != 0 ? a : b;
@@ -118,6 +135,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Round(float a) => MathF.Round(a, MidpointRounding.ToEven);
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float ScaleByPowerOfTwo(float a, float n) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) + ((int)n << 23));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float a) => a;
 
         private static float AllBits => BitConverter.Int32BitsToSingle(-1);
     }
@@ -136,7 +154,10 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Multiply(Vector128<float> a, Vector128<float> b) => a * b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Divide(Vector128<float> a, Vector128<float> b) => a / b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Simd.Fused ? Vector128.FusedMultiplyAdd(a, b, c) : a * b + c;
+        public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c)
+            // the instructions themselves: a Vector128.FusedMultiplyAdd the machine lacks (x64 without FMA), even in a branch
+            // the JIT removes, keeps every vector of the calling kernel out of registers
+            => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : AdvSimd.IsSupported ? AdvSimd.FusedMultiplyAdd(c, a, b) : a * b + c;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> GreaterThan(Vector128<float> a, Vector128<float> b) => Vector128.GreaterThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> LessThan(Vector128<float> a, Vector128<float> b) => Vector128.LessThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Select(Vector128<float> mask, Vector128<float> a, Vector128<float> b) => Vector128.ConditionalSelect(mask, a, b);
@@ -146,6 +167,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector128<float> ScaleByPowerOfTwo(Vector128<float> a, Vector128<float> n)
             => (a.AsInt32() + Vector128.ShiftLeft(Vector128.ConvertToInt32(n), 23)).AsSingle();
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> a) => Simd.Sum4(a);
     }
 
     /// <summary>256-bit vectors: AVX2 (with FMA) on x64.</summary>
@@ -162,7 +184,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Simd.Fused ? Vector256.FusedMultiplyAdd(a, b, c) : a * b + c;
+        public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : a * b + c;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> GreaterThan(Vector256<float> a, Vector256<float> b) => Vector256.GreaterThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> LessThan(Vector256<float> a, Vector256<float> b) => Vector256.LessThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<float> Select(Vector256<float> mask, Vector256<float> a, Vector256<float> b) => Vector256.ConditionalSelect(mask, a, b);
@@ -172,6 +194,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> a, Vector256<float> n)
             => (a.AsInt32() + Vector256.ShiftLeft(Vector256.ConvertToInt32(n), 23)).AsSingle();
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> a) => Simd.Sum4(a.GetLower() + a.GetUpper());
     }
 
     /// <summary>512-bit vectors: AVX-512 on x64.</summary>
@@ -188,7 +211,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Simd.Fused ? Vector512.FusedMultiplyAdd(a, b, c) : a * b + c;
+        public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Avx512F.FusedMultiplyAdd(a, b, c);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> GreaterThan(Vector512<float> a, Vector512<float> b) => Vector512.GreaterThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> LessThan(Vector512<float> a, Vector512<float> b) => Vector512.LessThan(a, b);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<float> Select(Vector512<float> mask, Vector512<float> a, Vector512<float> b) => Vector512.ConditionalSelect(mask, a, b);
@@ -198,6 +221,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> a, Vector512<float> n)
             => (a.AsInt32() + Vector512.ShiftLeft(Vector512.ConvertToInt32(n), 23)).AsSingle();
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector512<float> a) => Lanes256.Sum(a.GetLower() + a.GetUpper());
     }
 
     /// <summary>
@@ -217,7 +241,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Multiply(Vector<float> a, Vector<float> b) => a * b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Divide(Vector<float> a, Vector<float> b) => a / b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> c) => Simd.Fused ? Vector.FusedMultiplyAdd(a, b, c) : a * b + c;
+        public static Vector<float> MultiplyAdd(Vector<float> a, Vector<float> b, Vector<float> c) => Fma.IsSupported || AdvSimd.IsSupported ? Vector.FusedMultiplyAdd(a, b, c) : a * b + c;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> GreaterThan(Vector<float> a, Vector<float> b) => Vector.AsVectorSingle(Vector.GreaterThan(a, b));
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> LessThan(Vector<float> a, Vector<float> b) => Vector.AsVectorSingle(Vector.LessThan(a, b));
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector<float> Select(Vector<float> mask, Vector<float> a, Vector<float> b) => Vector.ConditionalSelect(mask, a, b);
@@ -227,6 +251,13 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector<float> ScaleByPowerOfTwo(Vector<float> a, Vector<float> n)
             => Vector.AsVectorSingle(Vector.AsVectorInt32(a) + Vector.ShiftLeft(Vector.ConvertToInt32(n), 23));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sum(Vector<float> a) => Vector<float>.Count switch
+        {
+            16 => Lanes512.Sum(a.AsVector512()),
+            8 => Lanes256.Sum(a.AsVector256()),
+            _ => Lanes128.Sum(a.AsVector128()),
+        };
     }
 #pragma warning restore CS1591
 }
