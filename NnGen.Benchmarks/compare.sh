@@ -81,7 +81,7 @@ dotnet run -c Release --no-build --project NnGen.Benchmarks -- --quick --json --
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 
 "$py" "$here/compare_table.py" --torch "$out/torch.jsonl" --nngen "$out/nngen.jsonl" "${ort_args[@]}" \
-  --note "PyTorch kernels: $torch_kernels${ATEN_CPU_CAPABILITY:+ (ATEN_CPU_CAPABILITY=$ATEN_CPU_CAPABILITY)}${OPENBLAS_CORETYPE:+ (OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE)}." \
+  --note "PyTorch kernels: $torch_kernels$(torch_knobs=$(env | grep -E '^(ATEN_CPU_CAPABILITY|OPENBLAS_CORETYPE|ONEDNN_MAX_CPU_ISA)=' | sort | paste -sd' '); [ -z "$torch_knobs" ] || echo " ($torch_knobs)")." \
   --note "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; 1-minute load average $load_before before, $load_after after." \
   --note "Reproduce: NnGen.Benchmarks/compare.sh (THREADS=$THREADS BLAS=$BLAS REPEATS=$REPEATS ORT=$ORT$(env | grep -E '^(DOTNET_Enable[A-Za-z0-9]*|ATEN_CPU_CAPABILITY|OPENBLAS_CORETYPE|ONEDNN_MAX_CPU_ISA)=' | sort | sed 's/^/ /' | tr -d '\n'))." | tee "$out/table.md"
 echo "compare.sh: raw lines and the table are in $out" >&2
