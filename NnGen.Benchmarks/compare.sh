@@ -62,7 +62,7 @@ for path in sorted({l.split()[-1] for l in open("/proc/self/maps") if "openblas"
     lib = ctypes.CDLL(path); lib.openblas_get_corename.restype = ctypes.c_char_p
     core = "OpenBLAS core " + lib.openblas_get_corename().decode()
 print("ATen CPU capability " + (cap[0] if cap else "?") + ", " + core)' 2>/dev/null || echo "unknown")
-ort_args=()
+ort_args=() ort_note=()
 if [ "$ORT" != 0 ]; then
   if [ -x "$peers/onnxruntime/run.sh" ]; then
     echo "compare.sh: ONNX Runtime peer ($peers/onnxruntime/run.sh: THREADS=$THREADS REPEATS=$REPEATS) ..." >&2
@@ -71,16 +71,18 @@ if [ "$ORT" != 0 ]; then
       ort_args=(--ort "$out/ort.jsonl")
     else
       echo "compare.sh: the ONNX Runtime peer failed (see above); the table goes on without it." >&2
+      ort_note=(--note "ONNX Runtime: the peer failed in this run (its output is on stderr), so its columns are left out.")
     fi
   else
     echo "compare.sh: no ONNX Runtime peer at $peers/onnxruntime/run.sh; the table goes on without it." >&2
+    ort_note=(--note "ONNX Runtime: no peer at $peers/onnxruntime/run.sh, so its columns are left out.")
   fi
 fi
 echo "compare.sh: NnGen quick mode ..." >&2
 dotnet run -c Release --no-build --project NnGen.Benchmarks -- --quick --json --repeats "$REPEATS" --net "$(echo $NETS | tr ' ' ',')" > "$out/nngen.jsonl"
 load_after=$(cut -d' ' -f1 /proc/loadavg)
 
-"$py" "$here/compare_table.py" --torch "$out/torch.jsonl" --nngen "$out/nngen.jsonl" "${ort_args[@]}" \
+"$py" "$here/compare_table.py" --torch "$out/torch.jsonl" --nngen "$out/nngen.jsonl" "${ort_args[@]}" "${ort_note[@]}" \
   --note "PyTorch kernels: $torch_kernels$(torch_knobs=$(env | grep -E '^(ATEN_CPU_CAPABILITY|OPENBLAS_CORETYPE|ONEDNN_MAX_CPU_ISA)=' | sort | paste -sd' '); [ -z "$torch_knobs" ] || echo " ($torch_knobs)")." \
   --note "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; 1-minute load average $load_before before, $load_after after." \
   --note "Reproduce: NnGen.Benchmarks/compare.sh (THREADS=$THREADS BLAS=$BLAS REPEATS=$REPEATS ORT=$ORT$(env | grep -E '^(DOTNET_Enable[A-Za-z0-9]*|ATEN_CPU_CAPABILITY|OPENBLAS_CORETYPE|ONEDNN_MAX_CPU_ISA)=' | sort | sed 's/^/ /' | tr -d '\n'))." | tee "$out/table.md"
