@@ -11,7 +11,8 @@ namespace NnGen.Benchmarks
         public const string Usage =
             "Usage: NnGen.Benchmarks --quick [--json] [--net NAME[,NAME]]... [--impl nngen|baseline|both] [--repeats N] [--no-check]\n"
             + "       NnGen.Benchmarks --check                  (the baseline self-check alone)\n"
-            + "       NnGen.Benchmarks --peak [--json]          (this core's FMA peak, GFLOP/s)\n"
+            + "       NnGen.Benchmarks --peak [--json]          (this core's FMA peak, GFLOP/s, at each accelerated width)\n"
+            + "       NnGen.Benchmarks --width                  (the vector width the kernels run at, in bits, and FMA)\n"
             + "       NnGen.Benchmarks --kernels [--json] [--cpu-time] (GFLOP/s of the dense-layer products, 1 and 2 cores)\n"
             + "       NnGen.Benchmarks --gpu [--accelerator cuda|cpu] [--net NAME[,NAME]] [--batch N] [--batches N] [--epochs N]\n"
             + "                                                 (GPU training samples/s: mnist128, fashion, tiny, digits; batch 4096)\n"
@@ -31,6 +32,7 @@ namespace NnGen.Benchmarks
                 if (args.Contains("--kernels")) return KernelThroughput.RunMode(args);
                 if (args.Contains("--gpu")) return Gpu.GpuMode.Run(args);
                 if (args.Contains("--check")) return Check();
+                if (args.Contains("--width")) { Console.WriteLine(FmaPeak.WidthLine()); return 0; }
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
             }

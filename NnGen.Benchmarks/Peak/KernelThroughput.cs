@@ -34,7 +34,7 @@ namespace NnGen.Benchmarks.Peak
         {
             bool json = args.Contains("--json");
             s_cpuTime = args.Contains("--cpu-time");
-            if (!json) Console.WriteLine(QuickMode.MachineLine());
+            if (!json) { Console.WriteLine(QuickMode.MachineLine()); Console.WriteLine(FmaPeak.WidthLine()); }
             foreach (Shape shape in Shapes)
                 foreach (bool both in s_cpuTime ? new[] { false } : new[] { false, true })
                 {
@@ -58,7 +58,7 @@ namespace NnGen.Benchmarks.Peak
         {
             string cores = both ? "2" : "1";
             Console.WriteLine(json
-                ? string.Create(CultureInfo.InvariantCulture, $"{{\"kernel\": \"{product}\", \"shape\": \"{shape.Name}\", \"cores\": {cores}, \"gflops\": {{\"median\": {gflops.Median}, \"min\": {gflops.Min}, \"max\": {gflops.Max}}}}}")
+                ? string.Create(CultureInfo.InvariantCulture, $"{{\"kernel\": \"{product}\", \"shape\": \"{shape.Name}\", \"width\": {Simd.Width}, \"fma\": {(Simd.Fused ? "true" : "false")}, \"cores\": {cores}, \"gflops\": {{\"median\": {gflops.Median}, \"min\": {gflops.Min}, \"max\": {gflops.Max}}}}}")
                 : string.Create(CultureInfo.InvariantCulture, $"{shape.Name,-28} {product,-16} {cores} core(s): {gflops.Median,6:0.0} GFLOP/s (min {gflops.Min:0.0}, max {gflops.Max:0.0})"));
         }
 

@@ -5,8 +5,8 @@ using System.IO;
 using System.Linq;
 using System.Runtime;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text.Json;
+using NnGen.Benchmarks.Peak;
 
 namespace NnGen.Benchmarks.Quick
 {
@@ -58,7 +58,7 @@ namespace NnGen.Benchmarks.Quick
 
             var options = new QuickOptions { Repeats = repeats };
             var all = new List<QuickResult>();
-            if (!json) log.WriteLine(MachineLine());
+            if (!json) { log.WriteLine(MachineLine()); log.WriteLine(FmaPeak.WidthLine()); }
             foreach (NetSpec spec in specs)
             {
                 BenchData data = BenchData.For(spec);
@@ -90,8 +90,8 @@ namespace NnGen.Benchmarks.Quick
         private static string Value(IReadOnlyList<string> args, ref int i)
             => ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value. {Program.Usage}");
 
-        /// <summary>The SIMD width the JIT uses for Vector128/256/512 code on this machine.</summary>
-        public static string Simd => Vector512.IsHardwareAccelerated ? "Vector512" : Vector256.IsHardwareAccelerated ? "Vector256" : Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
+        /// <summary>The widest vector the kernels run at here (<see cref="NnGen.Internal.Simd.Width"/>): "Vector512" ... "scalar".</summary>
+        public static string Simd => FmaPeak.Name(NnGen.Internal.Simd.Width);
 
         public static string MachineLine()
             => $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, {System.Environment.ProcessorCount} cores, {Simd}, "
@@ -121,6 +121,8 @@ namespace NnGen.Benchmarks.Quick
                 w.WriteString("data", r.DataSource);
                 w.WriteString("runtime", RuntimeInformation.FrameworkDescription);
                 w.WriteString("simd", Simd);
+                w.WriteNumber("width", NnGen.Internal.Simd.Width);
+                w.WriteBoolean("fma", NnGen.Internal.Simd.Fused);
                 w.WriteNumber("cores", System.Environment.ProcessorCount);
                 w.WriteNumber("repeats", r.Repeats);
                 w.WriteEndObject();

@@ -6,8 +6,9 @@ using NnGen.Benchmarks.Peak;
 namespace NnGen.Benchmarks.Suite
 {
     /// <summary>
-    /// FmaPeak under BenchmarkDotNet: the time per vector FMA instruction of 12 independent chains. GFLOP/s per core =
-    /// 2 * lanes / (ns per operation): lanes 8 for Vector256, 16 for Vector512. The quick mode's --peak prints GFLOP/s directly.
+    /// FmaPeak under BenchmarkDotNet: the time per vector FMA (or, without FMA, multiply-add pair) of 12 independent
+    /// chains, at each width this machine runs in registers. GFLOP/s per core = 2 * lanes / (ns per operation): lanes 4
+    /// for Vector128, 8 for Vector256, 16 for Vector512, 1 for scalar (Width 32). --peak prints GFLOP/s directly.
     /// </summary>
     public class FmaPeakBenchmarks
     {
