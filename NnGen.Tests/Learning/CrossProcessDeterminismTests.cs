@@ -11,13 +11,15 @@ namespace NnGen.Tests.Learning;
 /// The same seed gives bit-identical parameters after training in this process and in two fresh processes; and
 /// across vector widths (AVX-512, AVX2 only, no SIMD at all, switched by the runtime's DOTNET_Enable* settings)
 /// where the design promises it: initial parameters, and training of unrolled networks (scalar code) with the
-/// optimizers (whose vector loops and scalar tails compute alike). Networks on the dense kernels repeat bit for bit
-/// per machine, but their sums depend on the vector width (see NnGen.Runtime/Kernels/DenseKernels.cs), so across
-/// widths they are only printed.
+/// optimizers (whose vector loops and scalar tails compute alike), and the dense kernels' backward products (one
+/// chain of multiply-adds per output at every width: equal wherever multiply-add is fused alike). Networks on the
+/// dense kernels repeat bit for bit per machine, but their forward sums depend on the vector width (see
+/// NnGen.Runtime/Kernels/DotTiles.cs), so across widths they are only printed.
 /// </summary>
 public class CrossProcessDeterminismTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string> NoAvx512 = new() { ["DOTNET_EnableAVX512F"] = "0", ["DOTNET_EnableAVX512"] = "0" };
+    private static readonly Dictionary<string, string> NoAvx = new() { ["DOTNET_EnableAVX"] = "0" };
     private static readonly Dictionary<string, string> NoSimd = new() { ["DOTNET_EnableHWIntrinsic"] = "0" };
 
     [Fact]
@@ -25,8 +27,8 @@ public class CrossProcessDeterminismTests(ITestOutputHelper output)
     {
         string here = DeterminismProbe.Describe();
         string first = Child(null), second = Child(null);
-        string noAvx512 = Child(NoAvx512), noSimd = Child(NoSimd);
-        foreach (string line in new[] { "in process: " + here, "child: " + first, "child: " + second, "child without AVX-512: " + noAvx512, "child without SIMD: " + noSimd })
+        string noAvx512 = Child(NoAvx512), noAvx = Child(NoAvx), noSimd = Child(NoSimd);
+        foreach (string line in new[] { "in process: " + here, "child: " + first, "child: " + second, "child without AVX-512: " + noAvx512, "child with 128-bit vectors only: " + noAvx, "child without SIMD: " + noSimd })
         {
             output.WriteLine(line);
             Console.WriteLine("determinism " + line);
@@ -38,6 +40,8 @@ public class CrossProcessDeterminismTests(ITestOutputHelper output)
 
         // The settings took effect (else the comparisons below would prove nothing).
         Assert.Equal("False", Field(noAvx512, "Vector512"));
+        Assert.Equal("False", Field(noAvx, "Vector256"));
+        Assert.Equal("True", Field(noAvx, "Vector128"));
         Assert.Equal("False", Field(noSimd, "Vector256"));
         Assert.StartsWith("False", Field(noSimd, "Vector"), StringComparison.Ordinal);
 
@@ -45,8 +49,17 @@ public class CrossProcessDeterminismTests(ITestOutputHelper output)
         foreach (string key in new[] { "init-kernel", "init-unrolled", "trained-unrolled" })
         {
             Assert.Equal(Field(here, key), Field(noAvx512, key));
+            Assert.Equal(Field(here, key), Field(noAvx, key));
             Assert.Equal(Field(here, key), Field(noSimd, key));
         }
+
+        // The backward products: the same bits at every width that fuses multiply-add as this one does (x64 without
+        // AVX has no FMA: there the 128-bit and the scalar code round twice, and agree with each other).
+        foreach (string other in new[] { noAvx512, noAvx, noSimd })
+            if (Field(other, "fused") == Field(here, "fused"))
+                Assert.Equal(Field(here, "backward-kernels"), Field(other, "backward-kernels"));
+        Assert.Equal("False", Field(noAvx, "fused"));
+        Assert.Equal(Field(noAvx, "backward-kernels"), Field(noSimd, "backward-kernels"));
     }
 
     private static string Child(IReadOnlyDictionary<string, string>? environment) => ChildProcess.Run(environment, DeterminismProbe.Mode).Trim();

@@ -33,12 +33,37 @@ internal static class DeterminismProbe
     /// <summary>What this process can use, then "name=hash" of the parameters: initial, and after training, per network.</summary>
     public static string Describe()
     {
-        string isa = $"Vector512={Vector512.IsHardwareAccelerated} Vector256={Vector256.IsHardwareAccelerated} Vector={Vector.IsHardwareAccelerated}/{Vector<float>.Count}";
+        string isa = $"Vector512={Vector512.IsHardwareAccelerated} Vector256={Vector256.IsHardwareAccelerated} Vector128={Vector128.IsHardwareAccelerated} Vector={Vector.IsHardwareAccelerated}/{Vector<float>.Count}";
         return string.Join(' ', isa,
             "init-kernel=" + Hash(new KernelProbeNet(seed: 3).Parameters),
             "init-unrolled=" + Hash(new UnrolledProbeNet(seed: 3).Parameters),
             "trained-kernel=" + Hash(Trained(new KernelProbeNet(seed: 3))),
-            "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))));
+            "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))),
+            "fused=" + Simd.Fused,
+            "backward-kernels=" + Hash(BackwardProducts()));
+    }
+
+    /// <summary>
+    /// The dense kernels' two backward products on seeded operands whose sizes leave tails at every width (13 rows,
+    /// 45 columns, 37 units): one chain of multiply-adds per output in k order, the same at every width.
+    /// </summary>
+    private static float[] BackwardProducts()
+    {
+        const int n = 13, fanIn = 45, units = 37;
+        var random = new SeededRandom(17);
+        float[] Fill(int length)
+        {
+            var values = new float[length];
+            for (int i = 0; i < length; i++) values[i] = (float)random.NextNormal();
+            return values;
+        }
+        float[] dz = Fill(n * units), w = Fill(units * fanIn), x = Fill(n * fanIn);
+        var dx = new float[n * fanIn];
+        var gw = new float[units * fanIn];
+        var gb = new float[units];
+        DenseKernels.BackwardInput(dz, w, dx, n, fanIn, units);
+        DenseKernels.AccumulateWeightGradients(dz, x, gw, gb, n, fanIn, units);
+        return [.. dx, .. gw, .. gb];
     }
 
     public static int Print()
