@@ -274,6 +274,37 @@ public sealed class ElementMathTests(ITestOutputHelper output)
         _ => z,
     };
 
+    /// <summary>
+    /// The batch softmax of the generated loops gives the bits of the unrolled gate (row maximum, e^(z - max) by
+    /// ActivationMath.Exp, the sum in element order, the divisions), at row widths below, at and above every vector
+    /// width, and never overflows.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(4, 3)]
+    [InlineData(7, 10)]
+    [InlineData(3, 16)]
+    [InlineData(5, 17)]
+    [InlineData(2, 33)]
+    public void The_batch_softmax_gives_the_bits_of_the_unrolled_gate(int rows, int units)
+    {
+        var random = new Random(rows * 100 + units);
+        float[] z = new float[rows * units], a = new float[rows * units];
+        for (int i = 0; i < z.Length; i++) z[i] = (float)(random.NextDouble() * 40 - 20);
+        z[0] = 1000f; // would overflow without the shift
+        ActivationFunctions.Softmax(z, a, rows, units);
+        for (int s = 0; s < rows; s++)
+        {
+            float max = z[s * units];
+            for (int k = 1; k < units; k++) max = MathF.Max(max, z[s * units + k]);
+            float[] e = new float[units];
+            float total = 0f;
+            for (int k = 0; k < units; k++) { e[k] = ActivationMath.Exp(z[s * units + k] - max); total += e[k]; }
+            for (int k = 0; k < units; k++)
+                Assert.Equal(BitConverter.SingleToInt32Bits(e[k] / total), BitConverter.SingleToInt32Bits(a[s * units + k]));
+        }
+    }
+
     [Fact]
     public void The_special_values_follow_PyTorch()
     {
