@@ -13,11 +13,13 @@ namespace NnGen.Internal
     /// </summary>
     /// <remarks>
     /// Error bounds against the double-precision definition rounded to float (ElementMathTests: every 1021st float
-    /// of [-110, 110], the floats around each threshold and the special values; and every float of the ranges noted,
-    /// checked once when this was written): <see cref="Exp{TSimd, TVec}"/> 1 ulp (every float of [-104, 89]; denormal
-    /// results counted in the denormal spacing), <see cref="ExpMinusOne{TSimd, TVec}"/> 1 ulp,
-    /// <see cref="Sigmoid{TSimd, TVec}"/> 2 ulps, <see cref="Tanh{TSimd, TVec}"/> 1 ulp, <see cref="Elu{TSimd, TVec}"/>
-    /// and <see cref="Selu{TSimd, TVec}"/> 2 ulps. NaN in gives NaN out (its payload is not promised).
+    /// of [-110, 110], the floats around each threshold and the special values; and, checked once when this was
+    /// written, every float of the range in brackets, beyond which the result is a constant or, for tanh, odd):
+    /// <see cref="Exp{TSimd, TVec}"/> 1 ulp [-104, 89] (denormal results counted in the denormal spacing),
+    /// <see cref="ExpMinusOne{TSimd, TVec}"/> 1 ulp [-20, 0], <see cref="Sigmoid{TSimd, TVec}"/> 2 ulps [-104, 17],
+    /// <see cref="Tanh{TSimd, TVec}"/> 1 ulp [0, 9.2], <see cref="Elu{TSimd, TVec}"/> and
+    /// <see cref="Selu{TSimd, TVec}"/> 2 ulps [-20, 0] (exact above 0). NaN in gives NaN out (its payload is not
+    /// promised).
     /// Support for the code NnGen generates (hidden from IntelliSense): not meant to be called directly, and it may
     /// change in any release.
     /// </remarks>
