@@ -112,6 +112,9 @@ namespace NnGen.Generator.Emitting
             }
         }
 
+        /// <summary>The runtime's element-wise passes over a batch (vectorized; the bits of the scalar gates).</summary>
+        private const string ActivationFunctions = "global::NnGen.Internal.ActivationFunctions";
+
         /// <summary>The activation gate over the layer's pre-activations, as its own pass after the layer.</summary>
         private static void WriteActivationForward(IndentedWriter writer, LayerPlan layer)
         {
@@ -123,20 +126,12 @@ namespace NnGen.Generator.Emitting
                     .Line($"{Span} a = new({layer.Output.Name}, 0, n * {u});");
                 if (layer.Activation == Activation.Softmax)
                 {
-                    using (writer.Open("for (int s = 0; s < n; s++)"))
-                    {
-                        writer.Line("// softmax over the row, shifted by its maximum so that no exponential overflows")
-                            .Line($"{ReadOnlySpan} zs = z.Slice(s * {u}, {u});")
-                            .Line($"{Span} @as = a.Slice(s * {u}, {u});");
-                        SoftmaxGate.WriteRow(writer, Dialect.CpuScalar, layer, k => $"zs[{k}]", k => $"@as[{k}]");
-                    }
+                    writer.Line("// softmax over each row, shifted by its maximum so that no exponential overflows; the exponentials vectorized over the batch")
+                        .Line($"{ActivationFunctions}.Softmax(z, a, n, {u});");
                     return;
                 }
-                using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
-                {
-                    writer.Line("float zj = z[j];")
-                        .Line($"a[j] = {ActivationGates.Forward(Dialect.CpuScalar, layer.Activation, layer.Alpha, "zj")};");
-                }
+                writer.Line($"// the gate over the whole batch in vectors, each element the bits of ActivationMath.{layer.Activation}")
+                    .Line($"{ActivationFunctions}.Apply(global::NnGen.Activation.{layer.Activation}, {Numbers.Literal(layer.Alpha)}, z, a);");
             }
         }
 

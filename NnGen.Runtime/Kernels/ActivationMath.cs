@@ -20,9 +20,13 @@ namespace NnGen.Internal
         /// <summary>PyTorch's SELU scale times its alpha (1.6732632...), rounded to float.</summary>
         public const float SeluScaleAlpha = 1.75809934084737685994f;
 
-        /// <summary>1 / (1 + e^-z).</summary>
+        /// <summary>e^x to within 1 ulp (<see cref="ElementMath.Exp{TSimd, TVec}"/>): the exponential of the CPU's softmax gates.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
+        public static float Exp(float x) => ElementMath.Exp<ScalarLane, float>(x);
+
+        /// <summary>1 / (1 + e^-z) to within 2 ulps (<see cref="ElementMath.Sigmoid{TSimd, TVec}"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Sigmoid(float z) => ElementMath.Sigmoid<ScalarLane, float>(z);
 
         /// <summary>max(z, 0); a NaN gives 0.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -32,62 +36,40 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float LeakyReLU(float z, float alpha) => z > 0f ? z : alpha * z;
 
-        /// <summary>z for z &gt; 0, else alpha (e^z - 1).</summary>
+        /// <summary>z for z &gt; 0, else alpha (e^z - 1), with e^z - 1 to within 1 ulp (<see cref="ElementMath.ExpMinusOne{TSimd, TVec}"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float ELU(float z, float alpha) => z > 0f ? z : alpha * (MathF.Exp(z) - 1f);
+        public static float ELU(float z, float alpha) => z > 0f ? z : alpha * ElementMath.ExpMinusOne<ScalarLane, float>(z);
 
         /// <summary>scale z for z &gt; 0, else scale alpha (e^z - 1), with PyTorch's constants.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static float SELU(float z) => z > 0f ? SeluScale * z : SeluScaleAlpha * (MathF.Exp(z) - 1f);
+        public static float SELU(float z) => z > 0f ? SeluScale * z : SeluScaleAlpha * ElementMath.ExpMinusOne<ScalarLane, float>(z);
 
-        /// <summary>Below this |z|, tanh(z) = z (1 - z^2 / 3) to far better than float precision (the next term is 2 z^5 / 15).</summary>
-        private const float SeriesLimit = 2.44e-4f;
-
-        /// <summary>Above this |z|, tanh(z) rounds to +-1 in float (1 - tanh(9.1) is below half an ulp of 1).</summary>
-        private const float SaturationLimit = 20f;
-
-        /// <summary>
-        /// tanh(z) to within an ulp or so of float: (e^2|z| - 1) / (e^2|z| + 1) in double, where the subtraction loses
-        /// at most 13 of double's 53 bits for |z| above <see cref="SeriesLimit"/>, and a two-term series below it.
-        /// The C library's tanhf took 25-500 ns per call on the machine this was written on (a slow path
-        /// through expm1f as training saturates the units); this is one double exp and a division.
-        /// </summary>
-        public static float Tanh(float z)
-        {
-            float a = MathF.Abs(z);
-            if (a < SeriesLimit) return (float)(z * (1.0 - (double)z * z / 3.0));
-            if (a > SaturationLimit) return MathF.CopySign(1f, z);
-            double t = Math.Exp(2.0 * a);
-            return MathF.CopySign((float)((t - 1.0) / (t + 1.0)), z);
-        }
+        /// <summary>tanh(z) to within 1 ulp (<see cref="ElementMath.Tanh{TSimd, TVec}"/>); exactly +-1 from |z| = 9.1 on.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Tanh(float z) => ElementMath.Tanh<ScalarLane, float>(z);
 
         // The same functions over a vector of samples, lane for lane the bits of the scalar ones (generated code that
-        // runs its gates over Vector<float> calls these). For now each lane goes through the scalar function.
+        // runs its gates over Vector<float> calls these): the same ElementMath code over LanesVector.
+
+        /// <summary><see cref="Exp(float)"/> of every lane.</summary>
+        public static Vector<float> Exp(Vector<float> x) => ElementMath.Exp<LanesVector, Vector<float>>(x);
 
         /// <summary><see cref="Sigmoid(float)"/> of every lane.</summary>
-        public static Vector<float> Sigmoid(Vector<float> z) => PerLane(z, 0f, static (v, _) => Sigmoid(v));
+        public static Vector<float> Sigmoid(Vector<float> z) => ElementMath.Sigmoid<LanesVector, Vector<float>>(z);
 
         /// <summary><see cref="Tanh(float)"/> of every lane.</summary>
-        public static Vector<float> Tanh(Vector<float> z) => PerLane(z, 0f, static (v, _) => Tanh(v));
+        public static Vector<float> Tanh(Vector<float> z) => ElementMath.Tanh<LanesVector, Vector<float>>(z);
 
         /// <summary><see cref="ReLU(float)"/> of every lane.</summary>
-        public static Vector<float> ReLU(Vector<float> z) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), z, Vector<float>.Zero);
+        public static Vector<float> ReLU(Vector<float> z) => ElementMath.ReLU<LanesVector, Vector<float>>(z);
 
         /// <summary><see cref="LeakyReLU(float, float)"/> of every lane.</summary>
-        public static Vector<float> LeakyReLU(Vector<float> z, float alpha) => Vector.ConditionalSelect(Vector.GreaterThan(z, Vector<float>.Zero), z, z * alpha);
+        public static Vector<float> LeakyReLU(Vector<float> z, float alpha) => ElementMath.LeakyReLU<LanesVector, Vector<float>>(z, alpha);
 
         /// <summary><see cref="ELU(float, float)"/> of every lane.</summary>
-        public static Vector<float> ELU(Vector<float> z, float alpha) => PerLane(z, alpha, static (v, a) => ELU(v, a));
+        public static Vector<float> ELU(Vector<float> z, float alpha) => ElementMath.Elu<LanesVector, Vector<float>>(z, alpha);
 
         /// <summary><see cref="SELU(float)"/> of every lane.</summary>
-        public static Vector<float> SELU(Vector<float> z) => PerLane(z, 0f, static (v, _) => SELU(v));
-
-        private static Vector<float> PerLane(Vector<float> z, float alpha, Func<float, float, float> f)
-        {
-            Span<float> lanes = stackalloc float[Vector<float>.Count];
-            z.CopyTo(lanes);
-            for (int i = 0; i < lanes.Length; i++) lanes[i] = f(lanes[i], alpha);
-            return new Vector<float>(lanes);
-        }
+        public static Vector<float> SELU(Vector<float> z) => ElementMath.Selu<LanesVector, Vector<float>>(z);
     }
 }

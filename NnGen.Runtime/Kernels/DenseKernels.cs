@@ -131,11 +131,11 @@ namespace NnGen.Internal
             private void Activate(int start, int end, int s, int rows)
             {
                 if (_activation == Activation.Identity) return;
-                for (int r = s; r < s + rows; r++)
-                {
-                    float* z = _z + r * _units, a = _activated + r * _units;
-                    for (int o = start; o < end; o++) a[o] = ActivationFunctions.Apply(_activation, _alpha, z[o]);
-                }
+                // Vectors of the widest width (ActivationFunctions); the rows are one run when the range holds every unit.
+                if (start == 0 && end == _units) ActivationFunctions.Apply(_activation, _alpha, _z + s * _units, _activated + s * _units, rows * _units);
+                else
+                    for (int r = s; r < s + rows; r++)
+                        ActivationFunctions.Apply(_activation, _alpha, _z + r * _units + start, _activated + r * _units + start, end - start);
             }
         }
 

@@ -13,7 +13,7 @@ namespace NnGen.Tests.GradientChecks;
 public sealed class ActivationAccuracyTests
 {
     /// <summary>
-    /// Up to 8 roundings of u on the gate's error scale: MathF.Exp / Tanh (within 1-2 ulps), the adds, multiplies
+    /// Up to 8 roundings of u on the gate's error scale: the runtime's exp, sigmoid and tanh (within 1-2 ulps, ElementMathTests), the adds, multiplies
     /// and divides around them, and for the gradient the loss gate's 2 (a - t) and the derivative's own formula.
     /// </summary>
     private const double Ulps = 8;

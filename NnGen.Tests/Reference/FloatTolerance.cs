@@ -13,7 +13,7 @@ namespace NnGen.Tests.Reference;
 /// (<see cref="SampleTrace.AScale"/>, <see cref="BatchEvaluation.LossScale"/>,
 /// <see cref="GradientResult.GradientScale"/>) and this class counts k:
 /// <list type="bullet">
-/// <item>forward, per layer: fanIn multiply-adds and the bias, the activation (MathF.Exp / Tanh are within a
+/// <item>forward, per layer: fanIn multiply-adds and the bias, the activation (the runtime's exp / tanh are within a
 /// couple of ulps, plus the add and divide around them), and for a softmax the row's sum and division: fanIn + units + 10;</item>
 /// <item>loss: the forward chain, then the element's terms and the sum over the row: + outputs + 10;</item>
 /// <item>backward, per layer: the sum over the units above and the derivative's few roundings (units + fanIn + 10),

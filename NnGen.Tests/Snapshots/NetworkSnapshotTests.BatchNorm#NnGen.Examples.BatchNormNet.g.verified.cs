@@ -213,11 +213,8 @@ namespace NnGen.Examples
         {
             global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 8);
             global::System.Span<float> a = new(_nnA2, 0, n * 8);
-            for (int j = 0; j < n * 8; j++)
-            {
-                float zj = z[j];
-                a[j] = global::NnGen.Internal.ActivationMath.ReLU(zj);
-            }
+            // the gate over the whole batch in vectors, each element the bits of ActivationMath.ReLU
+            global::NnGen.Internal.ActivationFunctions.Apply(global::NnGen.Activation.ReLU, 0f, z, a);
         }
 
         // forward, layer 3 (Dense 8 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,
@@ -232,17 +229,8 @@ namespace NnGen.Examples
         {
             global::System.ReadOnlySpan<float> z = new(_nnZ3, 0, n * 3);
             global::System.Span<float> a = new(_nnA3, 0, n * 3);
-            for (int s = 0; s < n; s++)
-            {
-                // softmax over the row, shifted by its maximum so that no exponential overflows
-                global::System.ReadOnlySpan<float> zs = z.Slice(s * 3, 3);
-                global::System.Span<float> @as = a.Slice(s * 3, 3);
-                float max3 = zs[0];
-                for (int k = 1; k < 3; k++) max3 = global::System.MathF.Max(max3, zs[k]);
-                float total3 = 0f;
-                for (int k = 0; k < 3; k++) { float e = global::System.MathF.Exp(zs[k] - max3); @as[k] = e; total3 += e; }
-                for (int k = 0; k < 3; k++) @as[k] = @as[k] / total3;
-            }
+            // softmax over each row, shifted by its maximum so that no exponential overflows; the exponentials vectorized over the batch
+            global::NnGen.Internal.ActivationFunctions.Softmax(z, a, n, 3);
         }
 
         // loss gate (CategoricalCrossEntropy): the summed loss; with the gradient, dL/dz of the last layer

@@ -163,17 +163,8 @@ namespace NnGen.Examples
         {
             global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 10);
             global::System.Span<float> a = new(_nnA2, 0, n * 10);
-            for (int s = 0; s < n; s++)
-            {
-                // softmax over the row, shifted by its maximum so that no exponential overflows
-                global::System.ReadOnlySpan<float> zs = z.Slice(s * 10, 10);
-                global::System.Span<float> @as = a.Slice(s * 10, 10);
-                float max2 = zs[0];
-                for (int k = 1; k < 10; k++) max2 = global::System.MathF.Max(max2, zs[k]);
-                float total2 = 0f;
-                for (int k = 0; k < 10; k++) { float e = global::System.MathF.Exp(zs[k] - max2); @as[k] = e; total2 += e; }
-                for (int k = 0; k < 10; k++) @as[k] = @as[k] / total2;
-            }
+            // softmax over each row, shifted by its maximum so that no exponential overflows; the exponentials vectorized over the batch
+            global::NnGen.Internal.ActivationFunctions.Softmax(z, a, n, 10);
         }
 
         // loss gate (CategoricalCrossEntropy): the summed loss; with the gradient, dL/dz of the last layer

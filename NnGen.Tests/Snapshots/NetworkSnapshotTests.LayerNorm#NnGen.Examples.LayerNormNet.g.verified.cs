@@ -193,11 +193,8 @@ namespace NnGen.Examples
         {
             global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 8);
             global::System.Span<float> a = new(_nnA2, 0, n * 8);
-            for (int j = 0; j < n * 8; j++)
-            {
-                float zj = z[j];
-                a[j] = global::NnGen.Internal.ActivationMath.Tanh(zj);
-            }
+            // the gate over the whole batch in vectors, each element the bits of ActivationMath.Tanh
+            global::NnGen.Internal.ActivationFunctions.Apply(global::NnGen.Activation.Tanh, 0f, z, a);
         }
 
         // forward, layer 3 (Dense 8 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,

@@ -98,8 +98,8 @@ namespace NnGen.Examples
                 float z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + p[9];
                 // softmax gate: shifted by the row maximum m1 so that no exponential overflows
                 float m1 = global::System.MathF.Max(z1_0, z1_1);
-                float e1_0 = global::System.MathF.Exp(z1_0 - m1);
-                float e1_1 = global::System.MathF.Exp(z1_1 - m1);
+                float e1_0 = global::NnGen.Internal.ActivationMath.Exp(z1_0 - m1);
+                float e1_1 = global::NnGen.Internal.ActivationMath.Exp(z1_1 - m1);
                 float sum1 = e1_0 + e1_1;
                 float a1_0 = e1_0 / sum1;
                 float a1_1 = e1_1 / sum1;
@@ -124,8 +124,8 @@ namespace NnGen.Examples
                 float z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + p[9];
                 // softmax gate: shifted by the row maximum m1 so that no exponential overflows
                 float m1 = global::System.MathF.Max(z1_0, z1_1);
-                float e1_0 = global::System.MathF.Exp(z1_0 - m1);
-                float e1_1 = global::System.MathF.Exp(z1_1 - m1);
+                float e1_0 = global::NnGen.Internal.ActivationMath.Exp(z1_0 - m1);
+                float e1_1 = global::NnGen.Internal.ActivationMath.Exp(z1_1 - m1);
                 float sum1 = e1_0 + e1_1;
                 float a1_0 = e1_0 / sum1;
                 float a1_1 = e1_1 / sum1;
@@ -156,8 +156,8 @@ namespace NnGen.Examples
                 float z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + p[9];
                 // softmax gate: shifted by the row maximum m1 so that no exponential overflows
                 float m1 = global::System.MathF.Max(z1_0, z1_1);
-                float e1_0 = global::System.MathF.Exp(z1_0 - m1);
-                float e1_1 = global::System.MathF.Exp(z1_1 - m1);
+                float e1_0 = global::NnGen.Internal.ActivationMath.Exp(z1_0 - m1);
+                float e1_1 = global::NnGen.Internal.ActivationMath.Exp(z1_1 - m1);
                 float sum1 = e1_0 + e1_1;
                 float a1_0 = e1_0 / sum1;
                 float a1_1 = e1_1 / sum1;

@@ -24,9 +24,12 @@ namespace NnGen.Generator.Emitting.Gates
         private readonly string? _exp, _tanh, _vector;
         private readonly string _lossExp, _lossLog;
 
-        /// <summary>Scalar C# on the CPU: System.MathF, and losses summed in double (as the reference sums them).</summary>
+        /// <summary>
+        /// Scalar C# on the CPU: the runtime's e^x and activations (vectorized code gives their bits), and losses summed
+        /// in double (as the reference sums them).
+        /// </summary>
         public static readonly Dialect CpuScalar = new(
-            "CPU scalar", "global::System.MathF.Exp", RuntimeActivations + ".Tanh",
+            "CPU scalar", RuntimeActivations + ".Exp", RuntimeActivations + ".Tanh",
             "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true, activations: RuntimeActivations);
 
         /// <summary>The runtime's activation functions, the one definition of the CPU's forward gates (the dense kernel's fused activation calls them too).</summary>
