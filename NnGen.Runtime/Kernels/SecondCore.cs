@@ -21,6 +21,9 @@ namespace NnGen.Internal
     /// Shares a large kernel with a second core without allocating. The work is cut into chunks that the caller and
     /// one background helper thread (started on first use) claim one at a time, so a helper the OS is slow to run
     /// costs nothing: the caller takes every chunk, and if the helper has not started by then it is told not to.
+    /// The caller claims chunks from the front and the helper from the back, so call after call each core works on
+    /// about the same part of a layer, and that part of the weights stays in its own L2 cache (a layer's weights
+    /// can fit two cores' caches where they do not fit one).
     /// The job holds raw pointers into memory the caller keeps pinned until the call returns. Each output element is
     /// computed by exactly one thread in the same order, so results do not depend on who ran which chunk. When the
     /// helper is busy (another thread's network is using it) or the machine has one core, the caller runs it all.
@@ -47,8 +50,11 @@ namespace NnGen.Internal
         private static readonly ManualResetEventSlim Start = new(false, spinCount: HandOffSpins);
         private static readonly ManualResetEventSlim Done = new(false, spinCount: HandOffSpins);
         private static Thread? s_helper;
-        private static delegate*<void> s_runChunks;
-        private static int s_length, s_chunk, s_next, s_state;
+        private static delegate*<bool, void> s_runChunks;
+        private static int s_length, s_chunk, s_state;
+
+        /// <summary>The chunks not yet claimed, [front, back): the front in the low 32 bits, the back in the high.</summary>
+        private static long s_unclaimed;
         private static Exception? s_failure;
 
         private static bool Available => Environment.ProcessorCount >= 2 && KernelOptions.UseSecondCore;
@@ -80,12 +86,12 @@ namespace NnGen.Internal
                 s_runChunks = &RunChunks<TJob>;
                 s_length = length;
                 s_chunk = chunk;
-                s_next = 0;
+                s_unclaimed = (long)((length + chunk - 1) / chunk) << 32;
                 s_failure = null;
                 Done.Reset();
                 Volatile.Write(ref s_state, Offered);
                 Start.Set();
-                RunChunks<TJob>();
+                RunChunks<TJob>(fromFront: true);
             }
             finally
             {
@@ -98,17 +104,29 @@ namespace NnGen.Internal
             if (failure is not null) throw new InvalidOperationException("A dense kernel failed on the second core.", failure);
         }
 
-        /// <summary>Claims chunks of the job on offer until none is left (the caller and the helper both run this).</summary>
-        private static void RunChunks<TJob>() where TJob : struct, IRangeJob
+        /// <summary>Claims chunks of the job on offer until none is left: the caller from the front, the helper from the back.</summary>
+        private static void RunChunks<TJob>(bool fromFront) where TJob : struct, IRangeJob
         {
             TJob job = Slot<TJob>.Job;
             int length = s_length, chunk = s_chunk;
-            int chunks = (length + chunk - 1) / chunk;
             int c;
-            while ((c = Interlocked.Increment(ref s_next) - 1) < chunks)
+            while ((c = Claim(fromFront)) >= 0)
             {
                 int start = c * chunk;
                 job.Run(start, Math.Min(length, start + chunk));
+            }
+        }
+
+        /// <summary>The next unclaimed chunk from the front or the back, or -1 when every chunk is claimed.</summary>
+        private static int Claim(bool fromFront)
+        {
+            while (true)
+            {
+                long seen = Volatile.Read(ref s_unclaimed);
+                int front = (int)seen, back = (int)(seen >> 32);
+                if (front >= back) return -1;
+                long claimed = fromFront ? seen + 1 : seen - (1L << 32);
+                if (Interlocked.CompareExchange(ref s_unclaimed, claimed, seen) == seen) return fromFront ? front : back - 1;
             }
         }
 
@@ -129,7 +147,7 @@ namespace NnGen.Internal
                 if (Interlocked.CompareExchange(ref s_state, Working, Offered) != Offered) continue;
                 try
                 {
-                    s_runChunks();
+                    s_runChunks(false);
                 }
                 catch (Exception error)
                 {
