@@ -23,6 +23,7 @@ namespace NnGen.Internal
 
         [ThreadStatic] private static float[]? t_weights;
         [ThreadStatic] private static float[]? t_rows;
+        [ThreadStatic] private static float[]? t_layer;
 
         /// <summary>Row stride (in floats) that keeps every packed row of <paramref name="length"/> floats aligned.</summary>
         public static int Stride(int length) => (length + FloatsPerLine - 1) & ~(FloatsPerLine - 1);
@@ -39,13 +40,23 @@ namespace NnGen.Internal
         /// (for the other operand), each row aligned; large copies are shared with the second core.
         /// </summary>
         public static float* PackRows(float* source, int rows, int length, out int stride)
+            => PackShared(ref t_rows, source, rows, length, out stride);
+
+        private static float* PackShared(ref float[]? buffer, float* source, int rows, int length, out int stride)
         {
             stride = Stride(length);
-            float* target = Aligned(ref t_rows, (long)rows * stride);
+            float* target = Aligned(ref buffer, (long)rows * stride);
             var job = new CopyRowsJob(source, length, target, stride, length);
             SecondCore.Run(in job, rows, RowsPerChunk, work: CopyWorkPerFloat * rows * length);
             return target;
         }
+
+        /// <summary>
+        /// Copies a layer's <paramref name="rows"/> rows of W into this thread's third buffer, each row aligned, for both
+        /// cores to read while each packs its own rows of x into its second buffer; large copies are shared.
+        /// </summary>
+        public static float* PackLayerWeights(float* source, int rows, int length, out int stride)
+            => PackShared(ref t_layer, source, rows, length, out stride);
 
         /// <summary>Copies rows of floats from one stride to another.</summary>
         private readonly struct CopyRowsJob : IRangeJob

@@ -54,9 +54,17 @@ namespace NnGen.Internal
             if (activation != Activation.Identity && a.Length < n * units) throw new ArgumentException($"A dense kernel got an activation span shorter than its sizes: {a.Length} of {n * units}.", nameof(a));
             fixed (float* px = x, pw = w, pb = b, pz = z, pa = a)
             {
+                bool pack = n >= PackFrom && fanIn >= 8;
+                if (pack && SplitsByRows(n, units))
+                {
+                    // W packed once for both cores; each packs its own rows of x, which then stay in its own cache.
+                    float* wRows = AlignedScratch.PackLayerWeights(pw, units, fanIn, out int wStride);
+                    var rowsJob = new ForwardRowsJob(px, wRows, wStride, pb, pz, pa, activation, alpha, fanIn, units);
+                    SecondCore.Run(in rowsJob, n, RowsPerChunk(n), Work(n, fanIn, units));
+                    return;
+                }
                 float* xRows = px;
                 int xStride = fanIn;
-                bool pack = n >= PackFrom && fanIn >= 8;
                 if (pack) xRows = AlignedScratch.PackRows(px, n, fanIn, out xStride);
                 // When packing, each chunk packs the rows of W it uses.
                 var job = new ForwardJob(xRows, xStride, pw, pb, pz, pa, activation, alpha, packW: pack, n, fanIn, units);
@@ -136,6 +144,52 @@ namespace NnGen.Internal
                 else
                     for (int r = s; r < s + rows; r++)
                         ActivationFunctions.Apply(_activation, _alpha, _z + r * _units + start, _activated + r * _units + start, end - start);
+            }
+        }
+
+        private static readonly string? s_split = Environment.GetEnvironmentVariable("NNGEN_FORWARD_SPLIT");
+
+        /// <summary>Whether the forward product is shared between the cores by samples (rows of x) rather than by units.</summary>
+        private static bool SplitsByRows(int n, int units) => s_split == "rows" || (s_split != "units" && n >= 16 && n >= units);
+
+        /// <summary>Rows per chunk of a forward product shared by samples: two chunks of whole tiles (one per core).</summary>
+        private static int RowsPerChunk(int n) => Math.Max(4, ((n + 1) / 2 + 3) & ~3);
+
+        /// <summary>The forward product of a range of samples: every unit, chunk by chunk of W, then the fused activation.</summary>
+        private readonly struct ForwardRowsJob : IRangeJob
+        {
+            private readonly float* _x, _w, _bias, _z, _activated;
+            private readonly int _wStride, _fanIn, _units;
+            private readonly Activation _activation;
+            private readonly float _alpha;
+
+            public ForwardRowsJob(float* x, float* w, int wStride, float* bias, float* z, float* activated, Activation activation, float alpha, int fanIn, int units)
+            {
+                _x = x; _w = w; _wStride = wStride; _bias = bias; _z = z; _activated = activated;
+                _activation = activation; _alpha = alpha; _fanIn = fanIn; _units = units;
+            }
+
+            /// <summary>The samples [start, end).</summary>
+            public void Run(int start, int end)
+            {
+                int rows = end - start, fanIn = _fanIn, units = _units;
+                float* x = AlignedScratch.PackRows(_x + (long)start * fanIn, rows, fanIn, out int xs);
+                float* z = _z + (long)start * units;
+                int chunk = ForwardUnitsPerChunk, width = ForwardWidth(fanIn);
+                // A chunk of W (16 rows of 784 floats: 50 KB) stays in the L2 cache while every row passes over it.
+                for (int o = 0; o < units; o += chunk)
+                {
+                    int oEnd = Math.Min(units, o + chunk);
+                    switch (width)
+                    {
+                        case 512: DotTiles.Run<Lanes512, Vector512<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
+                        case 256: DotTiles.Run<Lanes256, Vector256<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
+                        case 128: DotTiles.Run<Lanes128, Vector128<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
+                        default: DotTiles.Run<ScalarLane, float>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
+                    }
+                }
+                if (_activation != Activation.Identity)
+                    ActivationFunctions.Apply(_activation, _alpha, z, _activated + (long)start * units, rows * units);
             }
         }
 

@@ -31,8 +31,8 @@ namespace NnGen.Internal
                     for (; o + 4 <= end; o += 4) Tile4x4<TS, TV>(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
                 else
                     for (; o + 3 <= end; o += 3) Tile4x3<TS, TV>(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o);
-                for (; o < end; o++)
-                    for (int r = s; r < s + 4; r++) z[r * units + o] = Dot<TS, TV>(x + r * xs, w + o * ws, fanIn, b[o]);
+                if (wide && o + 3 <= end) { Tile4x3<TS, TV>(x + s * xs, xs, w + o * ws, ws, fanIn, z + s * units + o, units, b + o); o += 3; }
+                for (; o < end; o++) Tile4x1<TS, TV>(x + s * xs, xs, w + o * ws, fanIn, z + s * units + o, units, b[o]);
             }
             for (; s < n; s++)
             {
@@ -96,6 +96,27 @@ namespace NnGen.Internal
             Finish3<TS, TV>(a10, a11, a12, x1, w, wStride, i, length, z + zStride, bias);
             Finish3<TS, TV>(a20, a21, a22, x2, w, wStride, i, length, z + 2 * zStride, bias);
             Finish3<TS, TV>(a30, a31, a32, x3, w, wStride, i, length, z + 3 * zStride, bias);
+        }
+
+        /// <summary>4 rows of x against one row of W: four chains, for the units a layer's last tile leaves.</summary>
+        private static void Tile4x1<TS, TV>(float* x, int xStride, float* w, int length, float* z, int zStride, float bias)
+            where TS : struct, ISimd<TV> where TV : struct
+        {
+            float* x1 = x + xStride, x2 = x + 2 * xStride, x3 = x + 3 * xStride;
+            TV a0 = TS.Broadcast(0f), a1 = a0, a2 = a0, a3 = a0;
+            int i = 0;
+            for (; i + TS.Count <= length; i += TS.Count)
+            {
+                TV wv = TS.Load(w + i);
+                a0 = TS.MultiplyAdd(TS.Load(x + i), wv, a0);
+                a1 = TS.MultiplyAdd(TS.Load(x1 + i), wv, a1);
+                a2 = TS.MultiplyAdd(TS.Load(x2 + i), wv, a2);
+                a3 = TS.MultiplyAdd(TS.Load(x3 + i), wv, a3);
+            }
+            z[0] = Tail(x, w, i, length, bias + TS.Sum(a0));
+            z[zStride] = Tail(x1, w, i, length, bias + TS.Sum(a1));
+            z[2 * zStride] = Tail(x2, w, i, length, bias + TS.Sum(a2));
+            z[3 * zStride] = Tail(x3, w, i, length, bias + TS.Sum(a3));
         }
 
         /// <summary>One row of x against 4 rows of W.</summary>

@@ -36,7 +36,7 @@ namespace NnGen.Internal
     internal static unsafe class SecondCore
     {
         /// <summary>Below this many multiply-adds a kernel runs on one core: the hand-off costs a few microseconds.</summary>
-        public const long MinimumWork = 1L << 18;
+        public const long MinimumWork = 1L << 16;
 
         /// <summary>
         /// How many times a thread waiting for the other spins before it blocks in the kernel: the other side answers
