@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace NnGen.Internal
 {
@@ -113,10 +114,11 @@ namespace NnGen.Internal
                 a2 = TS.MultiplyAdd(TS.Load(x2 + i), wv, a2);
                 a3 = TS.MultiplyAdd(TS.Load(x3 + i), wv, a3);
             }
-            z[0] = Tail(x, w, i, length, bias + TS.Sum(a0));
-            z[zStride] = Tail(x1, w, i, length, bias + TS.Sum(a1));
-            z[2 * zStride] = Tail(x2, w, i, length, bias + TS.Sum(a2));
-            z[3 * zStride] = Tail(x3, w, i, length, bias + TS.Sum(a3));
+            Vector128<float> sums = Vector128.Create(bias) + TS.Sums(a0, a1, a2, a3);
+            z[0] = Tail(x, w, i, length, sums.GetElement(0));
+            z[zStride] = Tail(x1, w, i, length, sums.GetElement(1));
+            z[2 * zStride] = Tail(x2, w, i, length, sums.GetElement(2));
+            z[3 * zStride] = Tail(x3, w, i, length, sums.GetElement(3));
         }
 
         /// <summary>One row of x against 4 rows of W.</summary>
@@ -150,19 +152,22 @@ namespace NnGen.Internal
         private static void Finish4<TS, TV>(TV a0, TV a1, TV a2, TV a3, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
             where TS : struct, ISimd<TV> where TV : struct
         {
-            z[0] = Tail(x, w, i, length, bias[0] + TS.Sum(a0));
-            z[1] = Tail(x, w + wStride, i, length, bias[1] + TS.Sum(a1));
-            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + TS.Sum(a2));
-            z[3] = Tail(x, w + 3 * wStride, i, length, bias[3] + TS.Sum(a3));
+            (Vector128.Load(bias) + TS.Sums(a0, a1, a2, a3)).Store(z);
+            if (i == length) return;
+            z[0] = Tail(x, w, i, length, z[0]);
+            z[1] = Tail(x, w + wStride, i, length, z[1]);
+            z[2] = Tail(x, w + 2 * wStride, i, length, z[2]);
+            z[3] = Tail(x, w + 3 * wStride, i, length, z[3]);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Finish3<TS, TV>(TV a0, TV a1, TV a2, float* x, float* w, int wStride, int i, int length, float* z, float* bias)
             where TS : struct, ISimd<TV> where TV : struct
         {
-            z[0] = Tail(x, w, i, length, bias[0] + TS.Sum(a0));
-            z[1] = Tail(x, w + wStride, i, length, bias[1] + TS.Sum(a1));
-            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + TS.Sum(a2));
+            Vector128<float> sums = TS.Sums(a0, a1, a2, a2);
+            z[0] = Tail(x, w, i, length, bias[0] + sums.GetElement(0));
+            z[1] = Tail(x, w + wStride, i, length, bias[1] + sums.GetElement(1));
+            z[2] = Tail(x, w + 2 * wStride, i, length, bias[2] + sums.GetElement(2));
         }
 
         /// <summary>The elements past the last full vector, one multiply-add after another.</summary>

@@ -81,6 +81,9 @@ namespace NnGen.Internal
         /// congruent to k mod 4), then (c0 + c1) + (c2 + c3). One lane is itself.
         /// </summary>
         static abstract float Sum(TVec a);
+
+        /// <summary>The <see cref="Sum"/> of each of four vectors at once, as lanes 0 to 3 (the same bits as four calls).</summary>
+        static abstract Vector128<float> Sums(TVec a0, TVec a1, TVec a2, TVec a3);
     }
 
     /// <summary>Facts about this machine that every width shares.</summary>
@@ -102,6 +105,13 @@ namespace NnGen.Internal
         /// <summary>The lanes (c0 + c1) + (c2 + c3) of a 128-bit vector: the last step of every width's <see cref="ISimd{TVec}.Sum"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static float Sum4(Vector128<float> c) => (c.GetElement(0) + c.GetElement(1)) + (c.GetElement(2) + c.GetElement(3));
+
+        /// <summary><see cref="Sum4(Vector128{float})"/> of four vectors at once: two rounds of pairwise adds form the same pairs.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector128<float> Sum4(Vector128<float> c0, Vector128<float> c1, Vector128<float> c2, Vector128<float> c3)
+            => Sse3.IsSupported ? Sse3.HorizontalAdd(Sse3.HorizontalAdd(c0, c1), Sse3.HorizontalAdd(c2, c3))
+            : AdvSimd.Arm64.IsSupported ? AdvSimd.Arm64.AddPairwise(AdvSimd.Arm64.AddPairwise(c0, c1), AdvSimd.Arm64.AddPairwise(c2, c3))
+            : Vector128.Create(Sum4(c0), Sum4(c1), Sum4(c2), Sum4(c3));
 
         /// <summary>
         /// The widest of <see cref="Lanes512"/>, <see cref="Lanes256"/>, <see cref="Lanes128"/> this machine runs in
@@ -136,6 +146,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float ScaleByPowerOfTwo(float a, float n) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(a) + ((int)n << 23));
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(float a) => a;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector128<float> Sums(float a0, float a1, float a2, float a3) => Vector128.Create(a0, a1, a2, a3);
 
         private static float AllBits => BitConverter.Int32BitsToSingle(-1);
     }
@@ -168,6 +179,8 @@ namespace NnGen.Internal
         public static Vector128<float> ScaleByPowerOfTwo(Vector128<float> a, Vector128<float> n)
             => (a.AsInt32() + Vector128.ShiftLeft(Vector128.ConvertToInt32(n), 23)).AsSingle();
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector128<float> a) => Simd.Sum4(a);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sums(Vector128<float> a0, Vector128<float> a1, Vector128<float> a2, Vector128<float> a3) => Simd.Sum4(a0, a1, a2, a3);
     }
 
     /// <summary>256-bit vectors: AVX2 (with FMA) on x64.</summary>
@@ -194,7 +207,10 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Vector256<float> ScaleByPowerOfTwo(Vector256<float> a, Vector256<float> n)
             => (a.AsInt32() + Vector256.ShiftLeft(Vector256.ConvertToInt32(n), 23)).AsSingle();
-        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> a) => Simd.Sum4(a.GetLower() + a.GetUpper());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector256<float> a) => Simd.Sum4(Fold(a));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sums(Vector256<float> a0, Vector256<float> a1, Vector256<float> a2, Vector256<float> a3) => Simd.Sum4(Fold(a0), Fold(a1), Fold(a2), Fold(a3));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] internal static Vector128<float> Fold(Vector256<float> a) => a.GetLower() + a.GetUpper();
     }
 
     /// <summary>512-bit vectors: AVX-512 on x64.</summary>
@@ -222,6 +238,9 @@ namespace NnGen.Internal
         public static Vector512<float> ScaleByPowerOfTwo(Vector512<float> a, Vector512<float> n)
             => (a.AsInt32() + Vector512.ShiftLeft(Vector512.ConvertToInt32(n), 23)).AsSingle();
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static float Sum(Vector512<float> a) => Lanes256.Sum(a.GetLower() + a.GetUpper());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sums(Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3) => Simd.Sum4(Fold(a0), Fold(a1), Fold(a2), Fold(a3));
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] private static Vector128<float> Fold(Vector512<float> a) => Lanes256.Fold(a.GetLower() + a.GetUpper());
     }
 
     /// <summary>
@@ -257,6 +276,13 @@ namespace NnGen.Internal
             16 => Lanes512.Sum(a.AsVector512()),
             8 => Lanes256.Sum(a.AsVector256()),
             _ => Lanes128.Sum(a.AsVector128()),
+        };
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector128<float> Sums(Vector<float> a0, Vector<float> a1, Vector<float> a2, Vector<float> a3) => Vector<float>.Count switch
+        {
+            16 => Lanes512.Sums(a0.AsVector512(), a1.AsVector512(), a2.AsVector512(), a3.AsVector512()),
+            8 => Lanes256.Sums(a0.AsVector256(), a1.AsVector256(), a2.AsVector256(), a3.AsVector256()),
+            _ => Lanes128.Sums(a0.AsVector128(), a1.AsVector128(), a2.AsVector128(), a3.AsVector128()),
         };
     }
 #pragma warning restore CS1591
