@@ -40,6 +40,13 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static float SELU(float z) => z > 0f ? SeluScale * z : SeluScaleAlpha * (MathF.Exp(z) - 1f);
 
+        /// <summary>
+        /// e^x in float: the softmax gate's exponential (scalar and vector code call this one, so a sample's
+        /// probabilities have the same bits alone and in a vector of samples).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static float Exp(float x) => MathF.Exp(x);
+
         /// <summary>Below this |z|, tanh(z) = z (1 - z^2 / 3) to far better than float precision (the next term is 2 z^5 / 15).</summary>
         private const float SeriesLimit = 2.44e-4f;
 
@@ -66,6 +73,9 @@ namespace NnGen.Internal
 
         /// <summary><see cref="Sigmoid(float)"/> of every lane.</summary>
         public static Vector<float> Sigmoid(Vector<float> z) => PerLane(z, 0f, static (v, _) => Sigmoid(v));
+
+        /// <summary><see cref="Exp(float)"/> of every lane.</summary>
+        public static Vector<float> Exp(Vector<float> x) => PerLane(x, 0f, static (v, _) => Exp(v));
 
         /// <summary><see cref="Tanh(float)"/> of every lane.</summary>
         public static Vector<float> Tanh(Vector<float> z) => PerLane(z, 0f, static (v, _) => Tanh(v));

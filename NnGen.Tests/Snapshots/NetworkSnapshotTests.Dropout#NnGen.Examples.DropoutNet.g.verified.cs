@@ -197,7 +197,7 @@ namespace NnGen.Examples
                 float max3 = zs[0];
                 for (int k = 1; k < 3; k++) max3 = global::System.MathF.Max(max3, zs[k]);
                 float total3 = 0f;
-                for (int k = 0; k < 3; k++) { float e = global::System.MathF.Exp(zs[k] - max3); @as[k] = e; total3 += e; }
+                for (int k = 0; k < 3; k++) { float e = global::NnGen.Internal.ActivationMath.Exp(zs[k] - max3); @as[k] = e; total3 += e; }
                 for (int k = 0; k < 3; k++) @as[k] = @as[k] / total3;
             }
         }

@@ -183,7 +183,7 @@ namespace NnGen.Examples
                 float max2 = zs[0];
                 for (int k = 1; k < 3; k++) max2 = global::System.MathF.Max(max2, zs[k]);
                 float total2 = 0f;
-                for (int k = 0; k < 3; k++) { float e = global::System.MathF.Exp(zs[k] - max2); @as[k] = e; total2 += e; }
+                for (int k = 0; k < 3; k++) { float e = global::NnGen.Internal.ActivationMath.Exp(zs[k] - max2); @as[k] = e; total2 += e; }
                 for (int k = 0; k < 3; k++) @as[k] = @as[k] / total2;
             }
         }
