@@ -45,7 +45,7 @@ namespace NnGen.Generator.Emitting
             writer.Line("/// <summary>Predict over whole vectors of samples, one gate per vector; returns the number of samples done.</summary>");
             using (writer.Open($"private int NnPredictVectors({ReadOnlySpan} inputs, {Span} outputs, int n)"))
             {
-                WriteBlockStart(writer, plan, targets: false, outputs: true);
+                WriteBlockStart(writer, plan, outputs: true);
                 using (OpenBlockLoop(writer))
                 {
                     WriteForward(writer, plan);
@@ -68,7 +68,7 @@ namespace NnGen.Generator.Emitting
             writer.Line("/// <summary>ComputeLoss over whole vectors of samples: adds their loss terms to <paramref name=\"loss\"/> in sample order; returns the number of samples done.</summary>");
             using (writer.Open($"private int NnLossVectors({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n, ref double loss)"))
             {
-                WriteBlockStart(writer, plan, targets: false);
+                WriteBlockStart(writer, plan);
                 using (OpenBlockLoop(writer))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);
@@ -92,14 +92,14 @@ namespace NnGen.Generator.Emitting
                 .Line("/// </remarks>");
             using (writer.Open($"private int NnGradientsVectors({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n, float invCount, ref double loss)"))
             {
-                WriteBlockStart(writer, plan, targets: true);
+                WriteBlockStart(writer, plan);
                 writer.Line("global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];")
                     .Line("global::System.Array.Clear(gv);");
                 using (OpenBlockLoop(writer))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);
                     WriteLossTerms(writer, plan, softmax);
-                    WriteColumns(writer, "targets", "OutputSize", plan.OutputSize, "ts", "t");
+                    WriteColumns(writer, "targets", "OutputSize", plan.OutputSize, "t");
                     writer.Line("// loss gate: its local gradient starts the backward pass");
                     LossGates.WriteUnrolled(writer, Vector, plan, k => $"t{k}", softmax, withGradient: true, withLoss: false);
                     for (int l = plan.Layers.Count - 1; l >= 0; l--)
@@ -122,13 +122,11 @@ namespace NnGen.Generator.Emitting
                 LossGates.WriteUnrolled(writer, Dialect.CpuScalar, plan, k => $"t[{k}]", softmax, withGradient: false);
         }
 
-        /// <summary>The lane count, the parameters, and the column buffers of one block (a few KB at most: InputSize, OutputSize &lt;= 64).</summary>
-        private static void WriteBlockStart(IndentedWriter writer, NetworkPlan plan, bool targets, bool outputs = false)
+        /// <summary>The lane count, the parameters, and the outputs' column buffer of one block (a few KB at most: OutputSize &lt;= 64).</summary>
+        private static void WriteBlockStart(IndentedWriter writer, NetworkPlan plan, bool outputs = false)
         {
             writer.Line($"int lanes = {Lanes};")
                 .Line("float[] p = Parameters;");
-            if (plan.InputSize > 1) writer.Line($"{Span} xs = stackalloc float[InputSize * {Lanes}];");
-            if (targets && plan.OutputSize > 1) writer.Line($"{Span} ts = stackalloc float[OutputSize * {Lanes}];");
             if (outputs && plan.OutputSize > 1) writer.Line($"{Span} ys = stackalloc float[OutputSize * {Lanes}];");
             writer.Line("int s = 0;");
         }
@@ -138,15 +136,15 @@ namespace NnGen.Generator.Emitting
         /// <summary>The forward gates of one block; returns the locals of a softmax output gate, if any.</summary>
         private static SoftmaxLocals? WriteForward(IndentedWriter writer, NetworkPlan plan)
         {
-            WriteColumns(writer, "inputs", "InputSize", plan.InputSize, "xs", "x");
+            WriteColumns(writer, "inputs", "InputSize", plan.InputSize, "x");
             return UnrolledEmitter.WriteForwardGates(writer, Vector, plan);
         }
 
         /// <summary>
         /// Declares {prefix}0, {prefix}1, ...: feature k of the block's samples as a vector, read straight from the rows
-        /// when a row is one value, else through the columns buffer.
+        /// when a row is one value, else gathered.
         /// </summary>
-        private static void WriteColumns(IndentedWriter writer, string rows, string width, int size, string columns, string prefix)
+        private static void WriteColumns(IndentedWriter writer, string rows, string width, int size, string prefix)
         {
             writer.Line($"// the block's {rows}, one vector per feature: {prefix}k holds feature k of samples s .. s + lanes - 1");
             if (size == 1)
@@ -154,10 +152,8 @@ namespace NnGen.Generator.Emitting
                 writer.Line($"{Vector.ValueType} {prefix}0 = new({rows}.Slice(s));");
                 return;
             }
-            writer.Line($"global::NnGen.Internal.SampleBlocks.ToColumns({rows}.Slice(s * {width}), {width}, {columns});");
-            var vectors = new List<string>(size);
-            for (int k = 0; k < size; k++) vectors.Add($"{prefix}{k} = new({Column(columns, k)})");
-            writer.Line($"{Vector.ValueType} {string.Join(", ", vectors)};");
+            for (int k = 0; k < size; k++)
+                writer.Line($"{Vector.ValueType} {prefix}{k} = global::NnGen.Internal.SampleBlocks.Column({rows}, s, {width}, {k});");
         }
 
         /// <summary>Each sample's loss terms in sample order, from its lane of the output gates, by the scalar loss gate.</summary>

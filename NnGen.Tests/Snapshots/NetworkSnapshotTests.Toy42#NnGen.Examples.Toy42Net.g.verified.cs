@@ -195,14 +195,15 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
             global::System.Span<float> ys = stackalloc float[OutputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes)), x2 = new(xs.Slice(2 * lanes)), x3 = new(xs.Slice(3 * lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
+                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
+                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
                 // forward, layer 1 (4 -> 2, Softmax): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[9]);
@@ -226,13 +227,14 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes)), x2 = new(xs.Slice(2 * lanes)), x3 = new(xs.Slice(3 * lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
+                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
+                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
                 // forward, layer 1 (4 -> 2, Softmax): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[9]);
@@ -264,16 +266,16 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
-            global::System.Span<float> ts = stackalloc float[OutputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];
             global::System.Array.Clear(gv);
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes)), x2 = new(xs.Slice(2 * lanes)), x3 = new(xs.Slice(3 * lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
+                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
+                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
                 // forward, layer 1 (4 -> 2, Softmax): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[9]);
@@ -287,8 +289,8 @@ namespace NnGen.Examples
                 // loss gate (CategoricalCrossEntropy), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
                 for (int j = 0; j < lanes; j++) NnLossGate(ref loss, targets.Slice((s + j) * OutputSize, OutputSize), m1[j], sum1[j], z1_0[j], z1_1[j]);
                 // the block's targets, one vector per feature: tk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(targets.Slice(s * OutputSize), OutputSize, ts);
-                global::System.Numerics.Vector<float> t0 = new(ts), t1 = new(ts.Slice(lanes));
+                global::System.Numerics.Vector<float> t0 = global::NnGen.Internal.SampleBlocks.Column(targets, s, OutputSize, 0);
+                global::System.Numerics.Vector<float> t1 = global::NnGen.Internal.SampleBlocks.Column(targets, s, OutputSize, 1);
                 // loss gate: its local gradient starts the backward pass
                 global::System.Numerics.Vector<float> sumT1 = t0 + t1;
                 global::System.Numerics.Vector<float> dz1_0 = (a1_0 * sumT1 - t0) * invCount;

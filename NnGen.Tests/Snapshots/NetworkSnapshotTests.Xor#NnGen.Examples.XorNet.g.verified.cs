@@ -215,13 +215,12 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
@@ -245,13 +244,12 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
@@ -285,15 +283,14 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count;
             float[] p = Parameters;
-            global::System.Span<float> xs = stackalloc float[InputSize * global::System.Numerics.Vector<float>.Count];
             int s = 0;
             global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];
             global::System.Array.Clear(gv);
             for (; s <= n - lanes; s += lanes)
             {
                 // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::NnGen.Internal.SampleBlocks.ToColumns(inputs.Slice(s * InputSize), InputSize, xs);
-                global::System.Numerics.Vector<float> x0 = new(xs), x1 = new(xs.Slice(lanes));
+                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
+                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
                 // forward, layer 1 (2 -> 4, Tanh): multiply gates summed by an add gate, then the activation gate
                 global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
                 global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
