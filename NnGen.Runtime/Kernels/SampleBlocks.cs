@@ -44,6 +44,7 @@ namespace NnGen.Internal
         private static void ThrowOutside() => throw new ArgumentOutOfRangeException(nameof(Column), "The block of samples lies outside the rows.");
 
         /// <summary>rows[j * width + i] = columns[i * count + j] for the count = Vector&lt;float&gt;.Count rows of a block: vectors stored feature by feature, back to rows.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static void ToRows(ReadOnlySpan<float> columns, int width, Span<float> rows)
         {
             int count = Vector<float>.Count;
