@@ -21,7 +21,7 @@ namespace NnGen.Internal
         /// <summary>
         /// Feature <paramref name="feature"/> of the count = Vector&lt;float&gt;.Count samples from sample
         /// <paramref name="first"/> of <paramref name="rows"/> ([n][width] row-major) as one vector: lane j is
-        /// rows[(first + j) * width + feature]. One hardware gather where AVX2 gives 8 lanes (loads only: a scalar copy
+        /// rows[(first + j) * width + feature]. A hardware gather where AVX2 gives 8 lanes, two at 16 (loads only: a scalar copy
         /// into a buffer read back as a vector would stall on store forwarding at every feature), else lane by lane.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -30,10 +30,15 @@ namespace NnGen.Internal
             int count = Vector<float>.Count;
             if ((uint)feature >= (uint)width || first < 0 || (long)(first + count) * width > rows.Length) ThrowOutside();
             ref float start = ref Unsafe.Add(ref MemoryMarshal.GetReference(rows), (nint)first * width + feature);
-            if (Avx2.IsSupported && count == 8)
+            if (Avx2.IsSupported && count is 8 or 16)
             {
                 Vector256<int> index = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * width;
-                fixed (float* p = &start) return Avx2.GatherVector256(p, index, 4).AsVector();
+                fixed (float* p = &start)
+                {
+                    Vector256<float> low = Avx2.GatherVector256(p, index, 4);
+                    // 16 lanes (DOTNET_MaxVectorTBitWidth=512): two gathers, .NET has no 512-bit one
+                    return count == 8 ? low.AsVector() : Vector512.Create(low, Avx2.GatherVector256(p + 8 * width, index, 4)).AsVector();
+                }
             }
             Span<float> lanes = stackalloc float[Vector<float>.Count];
             for (int j = 0; j < lanes.Length; j++) lanes[j] = Unsafe.Add(ref start, (nint)j * width);
