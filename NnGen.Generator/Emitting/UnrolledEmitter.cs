@@ -22,7 +22,11 @@ namespace NnGen.Generator.Emitting
             WriteComputeLoss(writer, plan);
             writer.Line();
             WriteComputeGradients(writer, plan);
+            writer.Line();
+            UnrolledVectorEmitter.Write(writer, plan);
         }
+
+        private const string VectorsFirst = "// whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time";
 
         private static void WritePredict(IndentedWriter writer, NetworkPlan plan)
         {
@@ -30,8 +34,10 @@ namespace NnGen.Generator.Emitting
             using (writer.Open("public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
-                    .Line("float[] p = Parameters;");
-                using (writer.Open("for (int s = 0; s < n; s++)"))
+                    .Line("float[] p = Parameters;")
+                    .Line(VectorsFirst)
+                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnPredictVectors(inputs, outputs, n)"));
+                using (writer.Open("for (; s < n; s++)"))
                 {
                     WriteForward(writer, plan);
                     writer.Line("global::System.Span<float> y = outputs.Slice(s * OutputSize, OutputSize);");
@@ -49,8 +55,10 @@ namespace NnGen.Generator.Emitting
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("float[] p = Parameters;")
-                    .Line("double loss = 0;");
-                using (writer.Open("for (int s = 0; s < n; s++)"))
+                    .Line("double loss = 0;")
+                    .Line(VectorsFirst)
+                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnLossVectors(inputs, targets, n, ref loss)"));
+                using (writer.Open("for (; s < n; s++)"))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);
                     writer.Line("global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);");
@@ -70,8 +78,10 @@ namespace NnGen.Generator.Emitting
                     .Line("float[] g = Gradients;")
                     .Line("global::System.Array.Clear(g);")
                     .Line($"float invCount = 1f / {LossGates.Count(plan.Loss)};")
-                    .Line("double loss = 0;");
-                using (writer.Open("for (int s = 0; s < n; s++)"))
+                    .Line("double loss = 0;")
+                    .Line(VectorsFirst)
+                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnGradientsVectors(inputs, targets, n, invCount, ref loss)"));
+                using (writer.Open("for (; s < n; s++)"))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);
                     writer.Line("global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);");
@@ -113,16 +123,16 @@ namespace NnGen.Generator.Emitting
                     writer.Line($"// forward, layer {layer.Number} (Maxout {layer.FanIn} -> {layer.Units} units of {layer.Pieces} pieces): multiply gates summed by an add gate for each piece,")
                         .Line($"// then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)");
                     for (int o = 0; o < layer.AffineOutputs; o++)
-                        writer.Line($"float {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i))};");
-                    MaxoutGate.WriteUnrolledForward(writer, layer);
+                        writer.Line($"{dialect.ValueType} {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i), dialect: dialect)};");
+                    MaxoutGate.WriteUnrolledForward(writer, layer, dialect);
                     continue;
                 }
                 writer.Line($"// forward, layer {layer.Number} ({layer.FanIn} -> {layer.Units}, {layer.Activation}): multiply gates summed by an add gate, then the activation gate");
                 for (int o = 0; o < layer.Units; o++)
                 {
-                    writer.Line($"float {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i))};");
+                    writer.Line($"{dialect.ValueType} {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i), dialect: dialect)};");
                     if (layer.Activation is not (Activation.Identity or Activation.Softmax))
-                        writer.Line($"float {A(layer, o)} = {ActivationGates.Forward(dialect, layer.Activation, layer.Alpha, Z(layer, o))};");
+                        writer.Line($"{dialect.ValueType} {A(layer, o)} = {ActivationGates.Forward(dialect, layer.Activation, layer.Alpha, Z(layer, o))};");
                 }
                 if (layer.Activation == Activation.Softmax)
                     softmax = SoftmaxGate.WriteUnrolled(writer, dialect, layer);
@@ -131,25 +141,27 @@ namespace NnGen.Generator.Emitting
         }
 
         /// <summary>
-        /// The backward gates of one layer. <paramref name="gradientRow"/> prefixes each index into g (the GPU's fused
-        /// kernel writes a row per sample) and <paramref name="assign"/> is how a gate's term lands there.
+        /// The backward gates of one layer. <paramref name="gradientRow"/> prefixes each index into the gradients
+        /// <paramref name="g"/> (the GPU's fused kernel writes a row per sample) and <paramref name="assign"/> is how a
+        /// gate's term lands there; in the vector dialect g holds a vector of per-lane sums per parameter.
         /// </summary>
-        internal static void WriteBackward(IndentedWriter writer, NetworkPlan plan, LayerPlan layer, string gradientRow = "", string assign = "+=")
+        internal static void WriteBackward(IndentedWriter writer, NetworkPlan plan, LayerPlan layer, string gradientRow = "", string assign = "+=", Dialect? dialect = null, string g = "g")
         {
+            Dialect d = dialect ?? Cpu;
             writer.Line($"// backward, layer {layer.Number}: the add gate hands each dz{layer.Number}_o to the bias and to every multiply gate; each multiply gate switches in its other input");
             for (int o = 0; o < layer.AffineOutputs; o++)
             {
-                writer.Line($"g[{gradientRow}{layer.BiasOffset + o}] {assign} {DZ(layer, o)};");
+                writer.Line($"{g}[{gradientRow}{layer.BiasOffset + o}] {assign} {DZ(layer, o)};");
                 for (int i = 0; i < layer.FanIn; i++)
-                    writer.Line($"g[{gradientRow}{layer.WeightOffset + o * layer.FanIn + i}] {assign} {DZ(layer, o)} * {In(plan, layer, i)};");
+                    writer.Line($"{g}[{gradientRow}{layer.WeightOffset + o * layer.FanIn + i}] {assign} {DZ(layer, o)} * {In(plan, layer, i)};");
             }
             if (plan.Below(layer) is not { } below) return;
 
             writer.Line($"// the gradient reaching each output of layer {below.Number}: one term per multiply gate it feeds");
             for (int i = 0; i < layer.FanIn; i++)
-                writer.Line($"float {DA(below, i)} = {DenseGate.InputGradient(layer, i, o => DZ(layer, o))};");
-            if (below.Layer is MaxoutLayer) MaxoutGate.WriteUnrolledBackward(writer, below);
-            else ActivationGates.WriteUnrolledBackward(writer, below);
+                writer.Line($"{d.ValueType} {DA(below, i)} = {DenseGate.InputGradient(layer, i, o => DZ(layer, o))};");
+            if (below.Layer is MaxoutLayer) MaxoutGate.WriteUnrolledBackward(writer, below, d);
+            else ActivationGates.WriteUnrolledBackward(writer, below, d);
         }
     }
 }

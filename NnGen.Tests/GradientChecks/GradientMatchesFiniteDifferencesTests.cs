@@ -14,6 +14,7 @@ public sealed class GradientMatchesFiniteDifferencesTests
 {
     [Theory]
     [MemberData(nameof(NetworkCatalog.NamesAndBatchSizes), MemberType = typeof(NetworkCatalog))]
+    [MemberData(nameof(NetworkCatalog.UnrolledNamesAndVectorBatchSizes), MemberType = typeof(NetworkCatalog))]
     public void Gradients_match_central_differences_of_the_reference_loss(string network, int batch)
     {
         NetworkCase c = NetworkCatalog.Get(network);

@@ -54,17 +54,26 @@ public sealed class MaxoutGradientTests
         }
     }
 
+    /// <summary>Every maxout network at 3 samples (one sample at a time) and 37 (vector blocks of unrolled gates and a tail, at every width).</summary>
+    public static TheoryData<string, int> TieCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (LayeredCase c in Cases)
+            foreach (int n in new[] { 3, 37 }) data.Add(c.Name, n);
+        return data;
+    }
+
     /// <summary>
     /// Every unit's pieces made equal (each piece's row of W and its bias copied from the unit's first piece): the max
     /// gate hands the gradient to the first piece (torch.max's index), so every other piece's parameters get exactly 0,
     /// and the whole gradient equals the reference's analytic one, which breaks ties the same way.
     /// </summary>
     [Theory]
-    [MemberData(nameof(LayeredCatalog.MaxoutNames), MemberType = typeof(LayeredCatalog))]
-    public void At_a_tie_the_first_piece_takes_the_gradient(string network)
+    [MemberData(nameof(TieCases))]
+    public void At_a_tie_the_first_piece_takes_the_gradient(string network, int batch)
     {
         LayeredCase c = LayeredCatalog.Get(network);
-        LayeredCaseData data = LayeredCaseData.For(c, 3);
+        LayeredCaseData data = LayeredCaseData.For(c, batch);
         float[] p = (float[])data.Parameters.Clone();
         LayeredSpec spec = c.Spec;
         int[] maxouts = Enumerable.Range(0, spec.Layers.Count).Where(l => spec.Layers[l].Kind == LayeredKind.Maxout).ToArray();

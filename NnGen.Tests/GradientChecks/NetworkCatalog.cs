@@ -55,6 +55,21 @@ public static class NetworkCatalog
 
     public static TheoryData<string> Names() => ToTheoryData(All);
 
+    /// <summary>
+    /// The further batch sizes the unrolled networks are checked at: around the vector widths of their gates over
+    /// samples (Vector&lt;float&gt;.Count is 4, 8 or 16), so that whole vector blocks, blocks and a tail, and a tail alone
+    /// are all covered.
+    /// </summary>
+    public static readonly int[] UnrolledBatchSizes = { 7, 8, 9, 33 };
+
+    public static TheoryData<string, int> UnrolledNamesAndVectorBatchSizes()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (NetworkCase c in All.Where(c => c.IsUnrolled))
+            foreach (int n in UnrolledBatchSizes) data.Add(c.Name, n);
+        return data;
+    }
+
     public static TheoryData<string, int> NamesAndBatchSizes()
     {
         var data = new TheoryData<string, int>();

@@ -15,7 +15,7 @@ namespace NnGen.Tests.Learning;
 [Dense(5, Activation.Softmax)]
 public partial class KernelProbeNet;
 
-/// <summary>A network small enough to be unrolled gate by gate (scalar code only).</summary>
+/// <summary>A network small enough to be unrolled gate by gate (its gates over vectors of samples, then scalar code for the tail).</summary>
 [Network(Loss.CategoricalCrossEntropy, Init = Init.GlorotNormal)]
 [Input(6)]
 [Dense(8, Activation.Tanh)]
@@ -38,6 +38,7 @@ internal static class DeterminismProbe
             "init-kernel=" + Hash(new KernelProbeNet(seed: 3).Parameters),
             "init-unrolled=" + Hash(new UnrolledProbeNet(seed: 3).Parameters),
             "trained-kernel=" + Hash(Trained(new KernelProbeNet(seed: 3))),
+            "inferred-unrolled=" + Inferred(new UnrolledProbeNet(seed: 3)),
             "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))),
             "fused=" + Simd.Fused,
             "backward-kernels=" + Hash(BackwardProducts()));
@@ -64,6 +65,21 @@ internal static class DeterminismProbe
         DenseKernels.BackwardInput(dz, w, dx, n, fanIn, units);
         DenseKernels.AccumulateWeightGradients(dz, x, gw, gb, n, fanIn, units);
         return [.. dx, .. gw, .. gb];
+    }
+
+    /// <summary>Predict's outputs and ComputeLoss of a batch of 37 samples (vector blocks and a tail at every width), hashed.</summary>
+    private static string Inferred(INetwork network)
+    {
+        var random = new SeededRandom(13);
+        int n = 37;
+        var inputs = new float[n * network.InputSize];
+        for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)random.NextNormal();
+        var targets = new float[n * network.OutputSize];
+        for (int s = 0; s < n; s++) targets[s * network.OutputSize + random.NextInt(network.OutputSize)] = 1f;
+        var outputs = new float[n * network.OutputSize + 1];
+        network.Predict(inputs, outputs.AsSpan(0, n * network.OutputSize));
+        outputs[^1] = network.ComputeLoss(inputs, targets);
+        return Hash(outputs);
     }
 
     public static int Print()

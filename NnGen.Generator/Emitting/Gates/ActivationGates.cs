@@ -39,7 +39,7 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>Whether <paramref name="dialect"/> can write the forward gate of <paramref name="activation"/>.</summary>
         public static bool HasForward(Dialect dialect, Activation activation)
-            => dialect.HasExp || activation is Activation.Identity or Activation.ReLU or Activation.LeakyReLU;
+            => dialect.Activations is not null || dialect.HasExp || activation is Activation.Identity or Activation.ReLU or Activation.LeakyReLU;
 
         /// <summary>
         /// The gradient at z given the gradient <paramref name="da"/> at the activated value <paramref name="a"/>:
@@ -59,17 +59,21 @@ namespace NnGen.Generator.Emitting.Gates
             _ => throw new System.InvalidOperationException($"{activation} is a row gate."),
         };
 
-        /// <summary>Turns the unrolled gradients da at a layer's outputs into gradients dz at its pre-activations.</summary>
-        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer)
+        /// <summary>
+        /// Turns the unrolled gradients da at a layer's outputs into gradients dz at its pre-activations, in a dialect
+        /// (the scalar one's text is the GPU's too).
+        /// </summary>
+        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer, Dialect? dialect = null)
         {
+            Dialect d = dialect ?? Dialect.CpuScalar;
             writer.Line($"// backward, layer {layer.Number} activation gate ({layer.Activation}): multiply by its local derivative");
             if (layer.Activation == Activation.Softmax)
             {
-                SoftmaxGate.WriteUnrolledBackward(writer, layer);
+                SoftmaxGate.WriteUnrolledBackward(writer, layer, d);
                 return;
             }
             for (int k = 0; k < layer.Units; k++)
-                writer.Line($"float {GateLocals.DZ(layer, k)} = {Backward(Dialect.CpuScalar, layer.Activation, layer.Alpha, GateLocals.DA(layer, k), GateLocals.Z(layer, k), GateLocals.A(layer, k))};");
+                writer.Line($"{d.ValueType} {GateLocals.DZ(layer, k)} = {Backward(d, layer.Activation, layer.Alpha, GateLocals.DA(layer, k), GateLocals.Z(layer, k), GateLocals.A(layer, k))};");
         }
 
         /// <summary>Whether the backward gate reads a.</summary>

@@ -9,13 +9,18 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal static class DenseGate
     {
-        /// <summary>z_o = sum over i of p[W(o, i)] * input(i) + p[b(o)], with <paramref name="p"/> the parameter array's name.</summary>
-        public static string Sum(LayerPlan layer, int o, System.Func<int, string> input, string p = "p")
+        /// <summary>
+        /// z_o = sum over i of p[W(o, i)] * input(i) + p[b(o)], with <paramref name="p"/> the parameter array's name; in a
+        /// vector dialect the inputs are vectors of samples (a float times a vector is an operator) and the bias is
+        /// broadcast.
+        /// </summary>
+        public static string Sum(LayerPlan layer, int o, System.Func<int, string> input, string p = "p", Dialect? dialect = null)
         {
             var terms = new List<string>(layer.FanIn + 1);
             for (int i = 0; i < layer.FanIn; i++)
                 terms.Add($"{p}[{layer.WeightOffset + o * layer.FanIn + i}] * {input(i)}");
-            terms.Add($"{p}[{layer.BiasOffset + o}]");
+            string bias = $"{p}[{layer.BiasOffset + o}]";
+            terms.Add(dialect is null ? bias : dialect.Broadcast(bias));
             return string.Join(" + ", terms);
         }
 

@@ -48,11 +48,18 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>
         /// Whole vectors of floats on the CPU (System.Numerics.Vector&lt;float&gt;: the machine's width, 128-bit on ARM64),
-        /// for element-wise passes over a batch. It has no exponential (yet): only the gates without one are written in it.
+        /// for element-wise passes over a batch and for unrolled gates over a vector of samples. Its functions are the
+        /// runtime's Vector&lt;float&gt; overloads of the scalar dialect's, lane for lane the same bits, and its operators
+        /// are the scalar ones lane by lane (C# contracts no a * b + c into a fused multiply-add, in either), so a gate
+        /// gives each sample the bits the scalar gate gives it.
         /// </summary>
         public static readonly Dialect CpuVector = new(
-            "CPU vector", null, null, "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true,
-            vector: "global::System.Numerics.Vector<float>");
+            "CPU vector", RuntimeActivations + ".Exp", RuntimeActivations + ".Tanh", "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true,
+            vector: VectorOfFloat, activations: RuntimeActivations);
+
+        private const string VectorOfFloat = "global::System.Numerics.Vector<float>";
+
+        private const string VectorMath = "global::System.Numerics.Vector";
 
         public string Name { get; }
 
@@ -64,6 +71,12 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>The vector type of a vector dialect; null for scalar ones.</summary>
         public string? VectorType => _vector;
+
+        /// <summary>The type of a gate's value: float, or the vector type.</summary>
+        public string ValueType => _vector ?? "float";
+
+        /// <summary>A float (a parameter, a constant's name) as a value of the dialect's type.</summary>
+        public string Broadcast(string value) => _vector is null ? value : $"new {_vector}({value})";
 
         /// <summary>Whether the dialect has e^x and tanh, which the sigmoid, tanh, ELU and SELU forward gates need.</summary>
         public bool HasExp => _exp is not null;
@@ -87,9 +100,29 @@ namespace NnGen.Generator.Emitting.Gates
         /// <summary><paramref name="whenPositive"/> where <paramref name="z"/> &gt; 0, else <paramref name="otherwise"/>.</summary>
         public string IfPositive(string z, string whenPositive, string otherwise) => _vector is null
             ? $"{z} > 0f ? {whenPositive} : {otherwise}"
-            : $"global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan({z}, {Zero}), {whenPositive}, {otherwise})";
+            : $"{VectorMath}.ConditionalSelect({VectorMath}.GreaterThan({z}, {Zero}), {whenPositive}, {otherwise})";
 
         public static string Max(string a, string b) => $"global::System.MathF.Max({a}, {b})";
+
+        /// <summary>
+        /// The larger of two values as <see cref="Max"/> takes it (NaN if either is, +0 above -0), lane by lane in a
+        /// vector dialect: System.Numerics.Vector.Max has those semantics since .NET 9 (tested against MathF.Max).
+        /// </summary>
+        public string Maximum(string a, string b) => _vector is null ? Max(a, b) : $"{VectorMath}.Max({a}, {b})";
+
+        /// <summary>The comparison a op b (op one of &gt;, &gt;=, &lt;): a bool, or a vector dialect's lane mask.</summary>
+        public string Compare(string a, string op, string b) => _vector is null ? $"{a} {op} {b}" : op switch
+        {
+            ">" => $"{VectorMath}.GreaterThan({a}, {b})",
+            ">=" => $"{VectorMath}.GreaterThanOrEqual({a}, {b})",
+            "<" => $"{VectorMath}.LessThan({a}, {b})",
+            _ => throw new System.ArgumentException($"No comparison {op}.", nameof(op)),
+        };
+
+        /// <summary><paramref name="whenAll"/> where every one of the comparisons holds (lane by lane), else <paramref name="otherwise"/>.</summary>
+        public string Select(System.Collections.Generic.IReadOnlyList<string> comparisons, string whenAll, string otherwise) => _vector is null
+            ? $"{string.Join(" && ", comparisons)} ? {whenAll} : {otherwise}"
+            : $"{VectorMath}.ConditionalSelect({string.Join(" & ", comparisons)}, {whenAll}, {otherwise})";
 
         public static string Abs(string x) => $"global::System.MathF.Abs({x})";
 

@@ -22,6 +22,28 @@ namespace NnGen.Generator.Emitting.Gates
         public static string StartGradient(Loss loss, string d)
             => loss == Loss.MeanSquaredError ? $"2f * {d} * invCount" : $"{d} > 0f ? invCount : {d} < 0f ? -invCount : 0f";
 
+        /// <summary><see cref="StartGradient(Loss, string)"/> in a dialect (a vector one selects the sign lane by lane).</summary>
+        public static string StartGradient(Dialect dialect, Loss loss, string d)
+            => dialect.VectorType is null || loss == Loss.MeanSquaredError
+                ? StartGradient(loss, d)
+                : dialect.Select(new[] { dialect.Compare(d, ">", dialect.Zero) }, dialect.Broadcast("invCount"),
+                    dialect.Select(new[] { dialect.Compare(d, "<", dialect.Zero) }, dialect.Broadcast("-invCount"), dialect.Zero));
+
+        /// <summary>
+        /// The locals of the output layer that one sample's loss terms read (<see cref="WriteUnrolled"/> without the
+        /// gradient): a for the element-wise losses, z for binary cross-entropy, the softmax row's max and sum and z for
+        /// categorical cross-entropy.
+        /// </summary>
+        public static IReadOnlyList<string> TermInputs(NetworkPlan plan, SoftmaxLocals? softmax)
+        {
+            LayerPlan last = plan.OutputLayer;
+            var names = new List<string>();
+            if (plan.Loss == Loss.CategoricalCrossEntropy && softmax is { } row) names.AddRange(new[] { row.Max, row.Sum });
+            for (int k = 0; k < last.Units; k++)
+                names.Add(plan.Loss is Loss.MeanSquaredError or Loss.MeanAbsoluteError ? GateLocals.A(last, k) : GateLocals.Z(last, k));
+            return names;
+        }
+
         /// <summary>BCEWithLogitsLoss's stable form, max(z, 0) - z t + log(1 + exp(-|z|)), in the dialect's loss type.</summary>
         public static string BinaryCrossEntropy(Dialect dialect, string z, string t) => dialect.LossInDouble
             ? $"global::System.Math.Max((double){z}, 0.0) - (double){z} * {t} + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double){z})))"
@@ -34,13 +56,16 @@ namespace NnGen.Generator.Emitting.Gates
         public static string CategoricalStart(string a, string sumT, string t) => $"({a} * {sumT} - {t}) * invCount";
 
         /// <summary>
-        /// One sample's loss gate over the named locals of unrolled code: adds the sample's loss to <c>loss</c> and, with
-        /// the gradient, declares dz (or da, then the output activation's backward gate) of the last layer.
+        /// One sample's loss gate over the named locals of unrolled code: adds the sample's loss to <c>loss</c> (unless
+        /// <paramref name="withLoss"/> is false: a vector dialect's gate leaves the terms to each sample's scalar gate,
+        /// so that the loss sums in sample order) and, with the gradient, declares dz (or da, then the output
+        /// activation's backward gate) of the last layer.
         /// </summary>
-        public static void WriteUnrolled(IndentedWriter writer, Dialect dialect, NetworkPlan plan, Func<int, string> target, SoftmaxLocals? softmax, bool withGradient)
+        public static void WriteUnrolled(IndentedWriter writer, Dialect dialect, NetworkPlan plan, Func<int, string> target, SoftmaxLocals? softmax, bool withGradient, bool withLoss = true)
         {
             LayerPlan last = plan.OutputLayer;
             int l = last.Number;
+            string type = dialect.ValueType;
             switch (plan.Loss)
             {
                 case Loss.MeanSquaredError:
@@ -48,34 +73,34 @@ namespace NnGen.Generator.Emitting.Gates
                     for (int k = 0; k < last.Units; k++)
                     {
                         string d = $"d{l}_{k}";
-                        writer.Line($"float {d} = {GateLocals.A(last, k)} - {target(k)};")
-                            .Line($"loss += {Term(plan.Loss, d)};");
-                        if (withGradient) writer.Line($"float {GateLocals.DA(last, k)} = {StartGradient(plan.Loss, d)};");
+                        writer.Line($"{type} {d} = {GateLocals.A(last, k)} - {target(k)};");
+                        if (withLoss) writer.Line($"loss += {Term(plan.Loss, d)};");
+                        if (withGradient) writer.Line($"{type} {GateLocals.DA(last, k)} = {StartGradient(dialect, plan.Loss, d)};");
                     }
-                    if (withGradient) ActivationGates.WriteUnrolledBackward(writer, last);
+                    if (withGradient) ActivationGates.WriteUnrolledBackward(writer, last, dialect);
                     break;
 
                 case Loss.BinaryCrossEntropy:
                     for (int k = 0; k < last.Units; k++)
                     {
-                        writer.Line($"loss += {BinaryCrossEntropy(dialect, GateLocals.Z(last, k), target(k))};");
-                        if (withGradient) writer.Line($"float {GateLocals.DZ(last, k)} = {BinaryStart(GateLocals.A(last, k), target(k))};");
+                        if (withLoss) writer.Line($"loss += {BinaryCrossEntropy(dialect, GateLocals.Z(last, k), target(k))};");
+                        if (withGradient) writer.Line($"{type} {GateLocals.DZ(last, k)} = {BinaryStart(GateLocals.A(last, k), target(k))};");
                     }
                     break;
 
                 case Loss.CategoricalCrossEntropy:
                     SoftmaxLocals row = softmax ?? throw new InvalidOperationException("Categorical cross-entropy follows a softmax gate.");
-                    writer.Line($"{dialect.LossType} logSumExp{l} = {row.Max} + {dialect.LossLog(row.Sum)};");
+                    if (withLoss) writer.Line($"{dialect.LossType} logSumExp{l} = {row.Max} + {dialect.LossLog(row.Sum)};");
                     var sumT = new List<string>();
                     for (int k = 0; k < last.Units; k++)
                     {
-                        writer.Line($"loss += {target(k)} * (logSumExp{l} - {GateLocals.Z(last, k)});");
+                        if (withLoss) writer.Line($"loss += {target(k)} * (logSumExp{l} - {GateLocals.Z(last, k)});");
                         sumT.Add(target(k));
                     }
                     if (!withGradient) break;
-                    writer.Line($"float sumT{l} = {string.Join(" + ", sumT)};");
+                    writer.Line($"{type} sumT{l} = {string.Join(" + ", sumT)};");
                     for (int k = 0; k < last.Units; k++)
-                        writer.Line($"float {GateLocals.DZ(last, k)} = {CategoricalStart(GateLocals.A(last, k), $"sumT{l}", target(k))};");
+                        writer.Line($"{type} {GateLocals.DZ(last, k)} = {CategoricalStart(GateLocals.A(last, k), $"sumT{l}", target(k))};");
                     break;
             }
         }

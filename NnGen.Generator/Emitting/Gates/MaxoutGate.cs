@@ -10,16 +10,25 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal static class MaxoutGate
     {
-        /// <summary>The unrolled max gate of every unit: a{l}_u from z{l}_{u*pieces} ... (a chain of comparisons).</summary>
-        public static void WriteUnrolledForward(IndentedWriter writer, LayerPlan layer)
+        /// <summary>
+        /// The unrolled max gate of every unit: a{l}_u from z{l}_{u*pieces} ... (a chain of comparisons; in a vector
+        /// dialect each a select of the lanes where the piece is greater, the same choice per sample).
+        /// </summary>
+        public static void WriteUnrolledForward(IndentedWriter writer, LayerPlan layer, Dialect? dialect = null)
         {
+            Dialect d = dialect ?? Dialect.CpuScalar;
             int pieces = layer.Pieces;
             for (int u = 0; u < layer.Units; u++)
             {
                 string a = GateLocals.A(layer, u);
-                writer.Line($"float {a} = {Piece(layer, u, 0)};");
+                writer.Line($"{d.ValueType} {a} = {Piece(layer, u, 0)};");
                 for (int k = 1; k < pieces; k++)
-                    writer.Line($"if ({Piece(layer, u, k)} > {a}) {a} = {Piece(layer, u, k)};");
+                {
+                    string piece = Piece(layer, u, k);
+                    writer.Line(d.VectorType is null
+                        ? $"if ({piece} > {a}) {a} = {piece};"
+                        : $"{a} = {d.Select(new[] { d.Compare(piece, ">", a) }, piece, a)};");
+                }
             }
         }
 
@@ -27,8 +36,9 @@ namespace NnGen.Generator.Emitting.Gates
         /// The unrolled backward of the max gates: dz of piece k of unit u is da{l}_u when piece k won (greater than every
         /// piece before it, at least every piece after it: the first of equal pieces), else 0.
         /// </summary>
-        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer)
+        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer, Dialect? dialect = null)
         {
+            Dialect d = dialect ?? Dialect.CpuScalar;
             writer.Line($"// backward, layer {layer.Number} max gates: each unit's gradient goes to its winning piece (the first of equal pieces), 0 to the others");
             int pieces = layer.Pieces;
             for (int u = 0; u < layer.Units; u++)
@@ -36,8 +46,8 @@ namespace NnGen.Generator.Emitting.Gates
                 {
                     var conditions = new List<string>(pieces - 1);
                     for (int j = 0; j < pieces; j++)
-                        if (j != k) conditions.Add($"{Piece(layer, u, k)} {(j < k ? ">" : ">=")} {Piece(layer, u, j)}");
-                    writer.Line($"float {GateLocals.DZ(layer, u * pieces + k)} = {string.Join(" && ", conditions)} ? {GateLocals.DA(layer, u)} : 0f;");
+                        if (j != k) conditions.Add(d.Compare(Piece(layer, u, k), j < k ? ">" : ">=", Piece(layer, u, j)));
+                    writer.Line($"{d.ValueType} {GateLocals.DZ(layer, u * pieces + k)} = {d.Select(conditions, GateLocals.DA(layer, u), d.Zero)};");
                 }
         }
 

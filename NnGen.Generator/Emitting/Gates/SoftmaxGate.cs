@@ -13,23 +13,26 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal static class SoftmaxGate
     {
+        /// <summary>The names of the row maximum and the sum of exponentials of <paramref name="layer"/>'s unrolled softmax gate.</summary>
+        public static SoftmaxLocals Locals(LayerPlan layer) => new($"m{layer.Number}", $"sum{layer.Number}");
+
         public static SoftmaxLocals WriteUnrolled(IndentedWriter writer, Dialect dialect, LayerPlan layer)
         {
             int l = layer.Number;
             string max = GateLocals.Z(layer, 0);
-            for (int k = 1; k < layer.Units; k++) max = Dialect.Max(max, GateLocals.Z(layer, k));
-            var locals = new SoftmaxLocals($"m{l}", $"sum{l}");
+            for (int k = 1; k < layer.Units; k++) max = dialect.Maximum(max, GateLocals.Z(layer, k));
+            SoftmaxLocals locals = Locals(layer);
             writer.Line($"// softmax gate: shifted by the row maximum {locals.Max} so that no exponential overflows")
-                .Line($"float {locals.Max} = {max};");
+                .Line($"{dialect.ValueType} {locals.Max} = {max};");
             var exps = new List<string>();
             for (int k = 0; k < layer.Units; k++)
             {
-                writer.Line($"float e{l}_{k} = {dialect.Exp($"{GateLocals.Z(layer, k)} - {locals.Max}")};");
+                writer.Line($"{dialect.ValueType} e{l}_{k} = {dialect.Exp($"{GateLocals.Z(layer, k)} - {locals.Max}")};");
                 exps.Add($"e{l}_{k}");
             }
-            writer.Line($"float {locals.Sum} = {string.Join(" + ", exps)};");
+            writer.Line($"{dialect.ValueType} {locals.Sum} = {string.Join(" + ", exps)};");
             for (int k = 0; k < layer.Units; k++)
-                writer.Line($"float {GateLocals.A(layer, k)} = e{l}_{k} / {locals.Sum};");
+                writer.Line($"{dialect.ValueType} {GateLocals.A(layer, k)} = e{l}_{k} / {locals.Sum};");
             return locals;
         }
 
@@ -46,13 +49,13 @@ namespace NnGen.Generator.Emitting.Gates
         }
 
         /// <summary>The backward gate, unrolled: from da{l}_k to dz{l}_k.</summary>
-        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer)
+        public static void WriteUnrolledBackward(IndentedWriter writer, LayerPlan layer, Dialect dialect)
         {
             var dot = new List<string>();
             for (int k = 0; k < layer.Units; k++) dot.Add($"{GateLocals.DA(layer, k)} * {GateLocals.A(layer, k)}");
-            writer.Line($"float dot{layer.Number} = {string.Join(" + ", dot)};");
+            writer.Line($"{dialect.ValueType} dot{layer.Number} = {string.Join(" + ", dot)};");
             for (int k = 0; k < layer.Units; k++)
-                writer.Line($"float {GateLocals.DZ(layer, k)} = {GateLocals.A(layer, k)} * ({GateLocals.DA(layer, k)} - dot{layer.Number});");
+                writer.Line($"{dialect.ValueType} {GateLocals.DZ(layer, k)} = {GateLocals.A(layer, k)} * ({GateLocals.DA(layer, k)} - dot{layer.Number});");
         }
 
         /// <summary>The backward gate over a row, in place: <paramref name="d"/> holds da on entry and dz on exit.</summary>

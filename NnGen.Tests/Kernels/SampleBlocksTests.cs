@@ -1,0 +1,71 @@
+using System;
+using System.Numerics;
+using NnGen.Internal;
+using Xunit;
+
+namespace NnGen.Tests.Kernels;
+
+/// <summary>
+/// The data movement of unrolled code over vectors of samples (<see cref="SampleBlocks"/>): bits in, the same bits out,
+/// at whatever width this process runs (CI reruns Kernels classes at 128-bit vectors and with no SIMD).
+/// </summary>
+public sealed class SampleBlocksTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    [InlineData(64)]
+    public void Column_gives_lane_j_the_feature_of_sample_first_plus_j(int width)
+    {
+        int lanes = Vector<float>.Count, n = 2 * lanes + 3;
+        float[] rows = new float[n * width];
+        for (int j = 0; j < rows.Length; j++) rows[j] = BitConverter.Int32BitsToSingle(unchecked(j * 0x01000193 + 0x3F000000)); // any bits: NaNs, -0, subnormals
+        rows[0] = -0f;
+        foreach (int first in new[] { 0, 1, n - lanes })
+            for (int feature = 0; feature < width; feature++)
+            {
+                Vector<float> column = SampleBlocks.Column(rows, first, width, feature);
+                for (int j = 0; j < lanes; j++)
+                    Assert.Equal(BitConverter.SingleToInt32Bits(rows[(first + j) * width + feature]), BitConverter.SingleToInt32Bits(column[j]));
+            }
+    }
+
+    [Fact]
+    public void Column_refuses_a_block_outside_the_rows()
+    {
+        int lanes = Vector<float>.Count;
+        float[] rows = new float[lanes * 3];
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleBlocks.Column(rows, 1, 3, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleBlocks.Column(rows, 0, 3, 3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SampleBlocks.Column(rows, -1, 3, 0));
+        Assert.Equal(0f, SampleBlocks.Column(rows, 0, 3, 2)[lanes - 1]);
+    }
+
+    [Fact]
+    public void ToRows_undoes_the_columns()
+    {
+        int lanes = Vector<float>.Count, width = 3;
+        float[] columns = new float[width * lanes], rows = new float[width * lanes + 1];
+        for (int j = 0; j < columns.Length; j++) columns[j] = j;
+        SampleBlocks.ToRows(columns, width, rows);
+        for (int s = 0; s < lanes; s++)
+            for (int k = 0; k < width; k++) Assert.Equal(columns[k * lanes + s], rows[s * width + k]);
+        Assert.Equal(0f, rows[^1]);
+    }
+
+    [Fact]
+    public void FoldLanes_adds_the_lanes_in_lane_order_to_the_sums()
+    {
+        int lanes = Vector<float>.Count;
+        float[] values = new float[lanes];
+        values[0] = 1f;
+        for (int j = 1; j < lanes; j++) values[j] = 1e-8f; // each lost when added to 1 in order; kept if summed first
+        var partial = new[] { new Vector<float>(values), new Vector<float>(2f) };
+        float[] sums = { 0f, 0.5f };
+        SampleBlocks.FoldLanes(partial, sums);
+        Assert.Equal(1f, sums[0]);
+        Assert.Equal(0.5f + 2f * lanes, sums[1]);
+    }
+}
