@@ -147,10 +147,12 @@ namespace NnGen.Internal
             }
         }
 
-        private static readonly string? s_split = Environment.GetEnvironmentVariable("NNGEN_FORWARD_SPLIT");
-
-        /// <summary>Whether the forward product is shared between the cores by samples (rows of x) rather than by units.</summary>
-        private static bool SplitsByRows(int n, int units) => s_split == "rows" || (s_split != "units" && n >= 16 && n >= units);
+        /// <summary>
+        /// Whether the forward product is shared between the cores by samples (rows of x) rather than by units: from 64
+        /// samples, where each core's own rows of x, packed by itself, outweigh packing all of W once (measured on 2 cores:
+        /// 784 -> 128 at 64 samples 190-207 GFLOP/s by samples against 135-170 by units; at 16 and 32 samples by units wins).
+        /// </summary>
+        private static bool SplitsByRows(int n, int units) => n >= 64;
 
         /// <summary>Rows per chunk of a forward product shared by samples: two chunks of whole tiles (one per core).</summary>
         private static int RowsPerChunk(int n) => Math.Max(4, ((n + 1) / 2 + 3) & ~3);
