@@ -1,3 +1,4 @@
+using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 
@@ -62,6 +63,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TVec Exp<TSimd, TVec>(TVec x) where TSimd : struct, ISimd<TVec> where TVec : struct
         {
+            if (typeof(TVec) == typeof(float)) return (TVec)(object)Scalar.Exp((float)(object)x);
             // Clamping by Select keeps NaN (its comparisons are false).
             TVec hi = TSimd.Broadcast(ExpUpperClamp), lo = TSimd.Broadcast(ExpLowerClamp);
             x = TSimd.Select(TSimd.GreaterThan(x, hi), hi, x);
@@ -98,6 +100,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TVec Sigmoid<TSimd, TVec>(TVec z) where TSimd : struct, ISimd<TVec> where TVec : struct
         {
+            if (typeof(TVec) == typeof(float)) return (TVec)(object)Scalar.Sigmoid((float)(object)z);
             TVec one = TSimd.Broadcast(1f);
             TVec e = Exp<TSimd, TVec>(TSimd.Subtract(default, TSimd.Abs(z)));
             TVec numerator = TSimd.Select(TSimd.LessThan(z, default), e, one);
@@ -111,6 +114,7 @@ namespace NnGen.Internal
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static TVec Tanh<TSimd, TVec>(TVec z) where TSimd : struct, ISimd<TVec> where TVec : struct
         {
+            if (typeof(TVec) == typeof(float)) return (TVec)(object)Scalar.Tanh((float)(object)z);
             TVec a = TSimd.Abs(z), one = TSimd.Broadcast(1f);
             TVec s = TSimd.Multiply(a, a);
             TVec p = MulAdd<TSimd, TVec>(TSimd.Broadcast(T5), s, TSimd.Broadcast(T4));
@@ -122,6 +126,57 @@ namespace NnGen.Internal
             TVec e = Exp<TSimd, TVec>(TSimd.Add(a, a));
             TVec large = TSimd.Subtract(one, TSimd.Divide(TSimd.Broadcast(2f), TSimd.Add(e, one)));
             return TSimd.CopySign(TSimd.Select(TSimd.LessThan(a, TSimd.Broadcast(TanhSeriesLimit)), small, large), z);
+        }
+
+        /// <summary>
+        /// The one-lane forms of <see cref="Exp{TSimd, TVec}"/>, <see cref="Sigmoid{TSimd, TVec}"/> and
+        /// <see cref="Tanh{TSimd, TVec}"/>, which unrolled networks call per gate: the same operations on each value, with
+        /// branches where the vector forms select between lanes (so tanh computes only the side it returns). The tests
+        /// hold them to the vector forms' bits.
+        /// </summary>
+        private static class Scalar
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static float Exp(float x)
+            {
+                if (x > ExpUpperClamp) x = ExpUpperClamp;
+                if (x < ExpLowerClamp) x = ExpLowerClamp;
+                float n = MathF.Round(x * Log2E);
+                float p = 1f + ExpMinusOneReduced<ScalarLane, float>(Reduce<ScalarLane, float>(x, n));
+                // Where p 2^n is normal (p is in [0.7, 1.42]), shifting the exponent once is exact and equals the two steps.
+                if (n >= -125f && n <= 126f) return ScalarLane.ScaleByPowerOfTwo(p, n);
+                float m = MathF.Round(n * 0.5f);
+                float k = n - m;
+                return ScalarLane.ScaleByPowerOfTwo(p, m) * ScalarLane.ScaleByPowerOfTwo(1f, k);
+            }
+
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static float Sigmoid(float z)
+            {
+                float e = Exp(0f - MathF.Abs(z));
+                // e where the sign bit of z is set, else 1, without a branch (random signs would mispredict): for -0 both are
+                // 1, and a NaN z makes e NaN either way, so this is the vector form's z < 0 select.
+                int negative = BitConverter.SingleToInt32Bits(z) >> 31;
+                float numerator = BitConverter.Int32BitsToSingle((BitConverter.SingleToInt32Bits(e) & negative) | (0x3F800000 & ~negative));
+                return numerator / (1f + e);
+            }
+
+            public static float Tanh(float z)
+            {
+                float a = MathF.Abs(z), result;
+                if (a < TanhSeriesLimit)
+                {
+                    float s = a * a;
+                    float p = T5 * s + T4;
+                    p = p * s + T3;
+                    p = p * s + T2;
+                    p = p * s + T1;
+                    p = p * s + T0;
+                    result = a * s * p + a;
+                }
+                else result = 1f - 2f / (Exp(a + a) + 1f);
+                return MathF.CopySign(result, z);
+            }
         }
 
         /// <summary>z for z &gt; 0 (exactly), else alpha (e^z - 1) with e^z - 1 from <see cref="ExpMinusOne{TSimd, TVec}"/>: within 2 ulps.</summary>
@@ -154,24 +209,24 @@ namespace NnGen.Internal
         private static TVec MulAdd<TSimd, TVec>(TVec a, TVec b, TVec c) where TSimd : struct, ISimd<TVec> where TVec : struct
             => TSimd.Add(TSimd.Multiply(a, b), c);
 
-        /// <summary>r = x - n ln 2 in two multiply-adds (n LnTwoHigh is exact, and so is x minus it).</summary>
+        /// <summary>r = (x - n LnTwoHigh) - n LnTwoLow (n LnTwoHigh is exact, and so is x minus it; both products at once).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TVec Reduce<TSimd, TVec>(TVec x, TVec n) where TSimd : struct, ISimd<TVec> where TVec : struct
-        {
-            TVec r = MulAdd<TSimd, TVec>(n, TSimd.Broadcast(-LnTwoHigh), x);
-            return MulAdd<TSimd, TVec>(n, TSimd.Broadcast(-LnTwoLow), r);
-        }
+            => TSimd.Subtract(TSimd.Subtract(x, TSimd.Multiply(n, TSimd.Broadcast(LnTwoHigh))), TSimd.Multiply(n, TSimd.Broadcast(LnTwoLow)));
 
-        /// <summary>e^r - 1 for |r| &lt;= ln(2) / 2: r + r^2 Q(r).</summary>
+        /// <summary>
+        /// e^r - 1 for |r| &lt;= ln(2) / 2: r + r^2 Q(r), Q by Estrin's scheme (three pairs at once, then r^2 and r^4),
+        /// whose chain of dependent operations is about half of Horner's: a gate's sigmoid or tanh waits on it.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static TVec ExpMinusOneReduced<TSimd, TVec>(TVec r) where TSimd : struct, ISimd<TVec> where TVec : struct
         {
-            TVec q = MulAdd<TSimd, TVec>(TSimd.Broadcast(Q5), r, TSimd.Broadcast(Q4));
-            q = MulAdd<TSimd, TVec>(q, r, TSimd.Broadcast(Q3));
-            q = MulAdd<TSimd, TVec>(q, r, TSimd.Broadcast(Q2));
-            q = MulAdd<TSimd, TVec>(q, r, TSimd.Broadcast(Q1));
-            q = MulAdd<TSimd, TVec>(q, r, TSimd.Broadcast(Q0));
-            return MulAdd<TSimd, TVec>(TSimd.Multiply(r, r), q, r);
+            TVec r2 = TSimd.Multiply(r, r), r4 = TSimd.Multiply(r2, r2);
+            TVec low = MulAdd<TSimd, TVec>(TSimd.Broadcast(Q1), r, TSimd.Broadcast(Q0));
+            TVec middle = MulAdd<TSimd, TVec>(TSimd.Broadcast(Q3), r, TSimd.Broadcast(Q2));
+            TVec high = MulAdd<TSimd, TVec>(TSimd.Broadcast(Q5), r, TSimd.Broadcast(Q4));
+            TVec q = TSimd.Add(TSimd.Multiply(high, r4), MulAdd<TSimd, TVec>(middle, r2, low));
+            return MulAdd<TSimd, TVec>(r2, q, r);
         }
     }
 }

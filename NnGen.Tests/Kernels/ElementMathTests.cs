@@ -173,12 +173,12 @@ public sealed class ElementMathTests(ITestOutputHelper output)
     /// the same on every machine and with every DOTNET_Enable* setting, as unrolled networks promise.
     /// </summary>
     [Theory]
-    [InlineData(Function.Exp, "8D5B0FB46496BB79")]
-    [InlineData(Function.ExpMinusOne, "81D1F1D1ECABD91A")]
-    [InlineData(Function.Sigmoid, "B0262B93B7B7D79F")]
-    [InlineData(Function.Tanh, "BAC98731A7908714")]
-    [InlineData(Function.Elu, "69E44CAA54A6BD56")]
-    [InlineData(Function.Selu, "0EE7BA9FA5819D6A")]
+    [InlineData(Function.Exp, "12FEDD90255B58B8")]
+    [InlineData(Function.ExpMinusOne, "101635925E5077C7")]
+    [InlineData(Function.Sigmoid, "AAB0C5CBD64A9817")]
+    [InlineData(Function.Tanh, "18CE5078BC688924")]
+    [InlineData(Function.Elu, "0FCB313D603FDFCC")]
+    [InlineData(Function.Selu, "6EA81C5BA24396C9")]
     public void The_bits_are_the_same_on_every_machine(Function f, string expected)
     {
         ulong hash = 14695981039346656037;
