@@ -19,6 +19,15 @@ public sealed class DenseKernelTests
         sizes.Add(5, 1000, 100);
         sizes.Add(3, 300, 1000);
         sizes.Add(1, 777, 390);
+        // from 64 samples the forward product is shared by samples, and from 65 input columns the weight gradient by
+        // columns: odd batches, single units and tails of every tile (4 x 3 and 4 x 4 forward, 6 x 2 and 4 x 4 backward)
+        sizes.Add(67, 65, 7);
+        sizes.Add(130, 129, 13);
+        sizes.Add(64, 200, 1);
+        sizes.Add(97, 33, 3);
+        sizes.Add(2, 513, 67);
+        sizes.Add(256, 100, 10);
+        sizes.Add(70, 8, 130);
         return sizes;
     }
 
@@ -85,6 +94,8 @@ public sealed class DenseKernelTests
     [Theory]
     [InlineData(9, 70, 13)]
     [InlineData(64, 784, 130)]
+    [InlineData(67, 65, 7)]
+    [InlineData(256, 100, 10)]
     public void A_sample_alone_gives_the_bits_of_its_row_in_a_batch(int n, int fanIn, int units)
     {
         float[] x = Data(n * fanIn, 14), w = Data(units * fanIn, 15), b = Data(units, 16), batch = new float[n * units], alone = new float[units];
@@ -107,6 +118,42 @@ public sealed class DenseKernelTests
         {
             DenseKernels.BackwardInput(dz.AsSpan(s * units, units), w, alone, 1, fanIn, units);
             Assert.Equal(batch.AsSpan(s * fanIn, fanIn).ToArray(), alone);
+        }
+    }
+
+    /// <summary>
+    /// The three products give the same bits on one core as shared with the second, whichever way they are cut (by
+    /// samples or units forward, by columns or units for the weight gradient): each output is summed by one thread
+    /// in one order.
+    /// </summary>
+    [Theory]
+    [InlineData(130, 129, 13)]
+    [InlineData(64, 784, 130)]
+    [InlineData(32, 300, 64)]
+    public void One_core_and_two_give_the_same_bits(int n, int fanIn, int units)
+    {
+        float[] x = Data(n * fanIn, 23), w = Data(units * fanIn, 24), b = Data(units, 25), dz = Data(n * units, 26);
+        (float[] z, float[] dx, float[] gw, float[] gb) Run()
+        {
+            float[] z = new float[n * units], dx = new float[n * fanIn], gw = Data(units * fanIn, 27), gb = Data(units, 28);
+            DenseKernels.Forward(x, w, b, z, n, fanIn, units);
+            DenseKernels.BackwardInput(dz, w, dx, n, fanIn, units);
+            DenseKernels.AccumulateWeightGradients(dz, x, gw, gb, n, fanIn, units);
+            return (z, dx, gw, gb);
+        }
+        var shared = Run();
+        try
+        {
+            KernelOptions.UseSecondCore = false;
+            var alone = Run();
+            Assert.Equal(shared.z, alone.z);
+            Assert.Equal(shared.dx, alone.dx);
+            Assert.Equal(shared.gw, alone.gw);
+            Assert.Equal(shared.gb, alone.gb);
+        }
+        finally
+        {
+            KernelOptions.UseSecondCore = true;
         }
     }
 
