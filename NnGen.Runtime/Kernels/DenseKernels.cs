@@ -134,14 +134,7 @@ namespace NnGen.Internal
                     ws = AlignedScratch.Stride(fanIn);
                     w = AlignedScratch.PackWeights(_w + (long)start * fanIn, end - start, fanIn, fanIn, ws) - (long)start * ws;
                 }
-                // One width per layer (it depends only on the machine and fanIn), so every output sums in one order.
-                switch (ForwardWidth(fanIn))
-                {
-                    case 512: DotTiles.Run<Lanes512, Vector512<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
-                    case 256: DotTiles.Run<Lanes256, Vector256<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
-                    case 128: DotTiles.Run<Lanes128, Vector128<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
-                    default: DotTiles.Run<ScalarLane, float>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
-                }
+                DotTilesAtLayerWidth(x, xs, w, ws, fanIn, z, units, b, n, start, end);
                 Activate(start, end, 0, n);
             }
 
@@ -187,21 +180,27 @@ namespace NnGen.Internal
                 int rows = end - start, fanIn = _fanIn, units = _units;
                 float* x = AlignedScratch.PackRows(_x + (long)start * fanIn, rows, fanIn, out int xs);
                 float* z = _z + (long)start * units;
-                int chunk = ForwardUnitsPerChunk, width = ForwardWidth(fanIn);
+                int chunk = ForwardUnitsPerChunk;
                 // A chunk of W (16 rows of 784 floats: 50 KB) stays in the L2 cache while every row passes over it.
                 for (int o = 0; o < units; o += chunk)
-                {
-                    int oEnd = Math.Min(units, o + chunk);
-                    switch (width)
-                    {
-                        case 512: DotTiles.Run<Lanes512, Vector512<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
-                        case 256: DotTiles.Run<Lanes256, Vector256<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
-                        case 128: DotTiles.Run<Lanes128, Vector128<float>>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
-                        default: DotTiles.Run<ScalarLane, float>(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, oEnd); break;
-                    }
-                }
+                    DotTilesAtLayerWidth(x, xs, _w, _wStride, fanIn, z, units, _bias, rows, o, Math.Min(units, o + chunk));
                 if (_activation != Activation.Identity)
                     ActivationFunctions.Apply(_activation, _alpha, z, _activated + (long)start * units, rows * units);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="DotTiles.Run{TS, TV}"/> at one width per layer (it depends only on the machine and fanIn), so
+        /// every output sums in one order whichever job and chunk computes it.
+        /// </summary>
+        private static void DotTilesAtLayerWidth(float* x, int xs, float* w, int ws, int fanIn, float* z, int units, float* b, int n, int start, int end)
+        {
+            switch (ForwardWidth(fanIn))
+            {
+                case 512: DotTiles.Run<Lanes512, Vector512<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                case 256: DotTiles.Run<Lanes256, Vector256<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                case 128: DotTiles.Run<Lanes128, Vector128<float>>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
+                default: DotTiles.Run<ScalarLane, float>(x, xs, w, ws, fanIn, z, units, b, n, start, end); break;
             }
         }
 
