@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NnGen.Generator.Emitting;
 using NnGen.Generator.Emitting.Gpu;
+using NnGen.Generator.Emitting.Onnx;
 using NnGen.Generator.Model;
 using NnGen.Generator.Parsing;
 using NnGen.Generator.Planning;
@@ -77,6 +78,23 @@ namespace NnGen.Generator
                 if (hintName is not null) output.AddSource(GpuEmitter.HintName(hintName), GpuEmitter.Emit(item.Plan));
             });
 
+            // ExportOnnx, LoadOnnx and FromOnnx only when the consumer references NnGen.Onnx (which brings Google.Protobuf).
+            IncrementalValueProvider<bool> referencesOnnx = context.CompilationProvider
+                .Select(static (compilation, _) => OnnxDetection.ReferencesNnGenOnnx(compilation))
+                .WithTrackingName(TrackingNames.ReferencesNnGenOnnx);
+
+            IncrementalValuesProvider<(NetworkPlan Plan, EquatableArray<string> FullNames)> onnxPlans = plans.Combine(fullNames)
+                .Combine(referencesOnnx)
+                .Where(static pair => pair.Right)
+                .Select(static (pair, _) => pair.Left)
+                .WithTrackingName(TrackingNames.OnnxPlan);
+
+            context.RegisterSourceOutput(onnxPlans, static (output, item) =>
+            {
+                string? hintName = NetworkEmitter.HintName(item.Plan.FullName, item.FullNames);
+                if (hintName is not null) output.AddSource(OnnxEmitter.HintName(hintName), OnnxEmitter.Emit(item.Plan));
+            });
+
             // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels (the rule the planner
             // applies, read from the model), reported only when the compilation references NnGen.Gpu.
             IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
@@ -109,5 +127,7 @@ namespace NnGen.Generator
         public const string ReferencesNnGenGpu = "NnGen.ReferencesNnGenGpu";
         public const string GpuModel = "NnGen.GpuModel";
         public const string GpuPlan = "NnGen.GpuPlan";
+        public const string ReferencesNnGenOnnx = "NnGen.ReferencesNnGenOnnx";
+        public const string OnnxPlan = "NnGen.OnnxPlan";
     }
 }

@@ -14,12 +14,13 @@ namespace NnGen.Generator.Parsing
         /// <summary>
         /// The members every generated network declares; a user member of the same name would clash. Gpu (the nested
         /// class) and ToGpu are generated only when the consumer references ILGPU, and reserved always, so that adding
-        /// the GPU package never breaks a network that compiled without it.
+        /// the GPU package never breaks a network that compiled without it; ExportOnnx, LoadOnnx and FromOnnx likewise
+        /// for NnGen.Onnx.
         /// </summary>
         private static readonly HashSet<string> GeneratedMembers = new()
         {
             "InputSize", "OutputSize", "ParameterCount", "StateCount", "ModelSignature",
-            "Parameters", "Gradients", "State", "Gpu", "ToGpu",
+            "Parameters", "Gradients", "State", "Gpu", "ToGpu", "ExportOnnx", "LoadOnnx", "FromOnnx",
         };
 
         public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location nameLocation, List<DiagnosticInfo> diagnostics)

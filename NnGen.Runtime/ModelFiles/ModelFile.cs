@@ -51,25 +51,7 @@ namespace NnGen.Internal
         public static void WriteAtomically(string path, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
         {
             ArgumentException.ThrowIfNullOrEmpty(path);
-            string fullPath = Path.GetFullPath(path);
-            // A short name beside the target (same file system, so the rename is atomic), whatever the target's length.
-            string temporary = Path.Combine(Path.GetDirectoryName(fullPath) ?? ".", ".nngen-" + Guid.NewGuid().ToString("N")[..12] + ".tmp");
-            byte[] bytes = Serialize(signature, parameters, state);
-            try
-            {
-                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    file.Write(bytes);
-                    file.Flush(flushToDisk: true);
-                }
-                AfterTemporaryWritten?.Invoke(temporary);
-                File.Move(temporary, fullPath, overwrite: true);
-            }
-            catch
-            {
-                TryDelete(temporary);
-                throw;
-            }
+            AtomicFile.Write(path, Serialize(signature, parameters, state), AfterTemporaryWritten);
         }
 
         /// <summary>
@@ -149,13 +131,6 @@ namespace NnGen.Internal
                 total += read;
             Array.Resize(ref buffer, total);
             return buffer;
-        }
-
-        private static void TryDelete(string path)
-        {
-            try { File.Delete(path); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
         }
     }
 }
