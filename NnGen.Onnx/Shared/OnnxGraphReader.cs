@@ -135,10 +135,12 @@ namespace NnGen.Onnx.Internal
                 NodeProto? extra = Next();
                 if (extra is not null)
                 {
+                    if (!IsKnown(extra)) throw Unsupported($"after the last declared layer the file applies {Describe(extra)}, an operator NnGen does not read");
                     throw extra.OpType is "Gemm" or "MatMul" or "BatchNormalization" or "LayerNormalization"
                         ? Mismatch($"the file has more layers than the declaration's {readLayers}: after the last declared layer comes {Describe(extra)}")
                         : Mismatch($"after the last declared layer the file applies {Describe(extra)}, which the declaration does not");
                 }
+                CheckRow(_graph.Output[0], "output", OutputSize());
                 if (_current != _output)
                     throw Unsupported($"the graph's output '{_output}' is not the value the layers compute ('{_current}')");
                 return OnnxImportResult.Success(parameters, state);
@@ -265,6 +267,8 @@ namespace NnGen.Onnx.Internal
                     if (found is not null) throw Mismatch($"{layer.Describe()}: the file applies {Describe(node!)} after it, the declaration no activation");
                     return;
                 }
+                if (found != layer.Activation && node is not null && !IsKnown(node))
+                    throw Unsupported($"{layer.Describe()}: the file applies {Describe(node)} after it, an operator NnGen does not read (the declaration has {layer.Activation})");
                 if (found != layer.Activation)
                     throw Mismatch($"{layer.Describe()}: the file applies {(node is null ? "nothing" : Describe(node))} after it, the declaration {layer.Activation}");
                 switch (layer.Activation)
@@ -382,14 +386,18 @@ namespace NnGen.Onnx.Internal
                 return inputs[0].Name;
             }
 
+            /// <summary>The graph's one output (its shape is checked after the layers, whose mismatches say more).</summary>
             private string GraphOutput()
             {
                 if (_graph.Output.Count != 1) throw Unsupported($"the graph has {_graph.Output.Count} outputs; NnGen reads one");
-                int outputSize = 0;
-                for (int i = _layers.Count - 1; i >= 0 && outputSize == 0; i--)
-                    if (_layers[i].Kind != OnnxLayerKind.TrainingOnly) outputSize = _layers[i].Units;
-                CheckRow(_graph.Output[0], "output", outputSize);
                 return _graph.Output[0].Name;
+            }
+
+            private int OutputSize()
+            {
+                for (int i = _layers.Count - 1; i >= 0; i--)
+                    if (_layers[i].Kind != OnnxLayerKind.TrainingOnly) return _layers[i].Units;
+                return _inputSize;
             }
 
             /// <summary>A graph input or output must be floats of [n, size] where the file says (shapes may be left unstated).</summary>
