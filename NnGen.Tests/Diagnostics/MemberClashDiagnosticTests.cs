@@ -94,6 +94,22 @@ public sealed class MemberClashDiagnosticTests
         """);
 
     [Fact]
+    public void NNG0020_reported_for_members_named_ExportOnnx_LoadOnnx_and_FromOnnx_without_NnGen_Onnx() => DiagnosticCheck.Reports("""
+        using NnGen;
+        namespace Demo;
+
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(1)]
+        internal partial class Net
+        {
+            public void {|NNG0020:ExportOnnx|}(string path) { }
+            public int {|NNG0020:LoadOnnx|} => 1;
+            public static Net? {|NNG0020:FromOnnx|}(System.IO.Stream stream) => null;
+        }
+        """);
+
+    [Fact]
     public void NNG0020_reported_for_Gpu_and_ToGpu_with_ILGPU_where_the_generated_ones_would_clash()
     {
         // With ILGPU the generator would emit Gpu and ToGpu(Accelerator); it reports the user's instead, and emits nothing.

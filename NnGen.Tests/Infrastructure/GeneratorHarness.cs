@@ -56,6 +56,9 @@ internal static class GeneratorHarness
     /// </summary>
     public static GeneratorRun RunWithIlgpu(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.WithIlgpu, sources));
 
+    /// <summary>As <see cref="Run(string[])"/>, with NnGen.Onnx referenced: the generator also emits the ONNX files.</summary>
+    public static GeneratorRun RunWithOnnx(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.WithOnnx, sources));
+
     /// <summary>As <see cref="Run(string[])"/>, with ILGPU referenced but not NnGen.Gpu: no GPU files.</summary>
     public static GeneratorRun RunWithIlgpuOnly(params string[] sources) => Run(CreateDriver(), CreateCompilation(TestReferences.IlgpuOnly, sources));
 

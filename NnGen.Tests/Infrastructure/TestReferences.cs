@@ -22,7 +22,14 @@ internal static class TestReferences
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_withIlgpu = new(() =>
         s_ilgpuOnly.Value.Add(MetadataReference.CreateFromFile(typeof(NnGen.Gpu.GpuNetwork).Assembly.Location)));
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_withOnnx = new(() => s_all.Value
+        .Add(MetadataReference.CreateFromFile(typeof(NnGen.Onnx.IOnnxNetwork).Assembly.Location))
+        .Add(MetadataReference.CreateFromFile(typeof(Google.Protobuf.IMessage).Assembly.Location)));
+
     public static ImmutableArray<MetadataReference> All => s_all.Value;
+
+    /// <summary><see cref="All"/>, NnGen.Onnx and the Google.Protobuf it brings: the generator also emits the ONNX members.</summary>
+    public static ImmutableArray<MetadataReference> WithOnnx => s_withOnnx.Value;
 
     /// <summary>
     /// <see cref="All"/>, the NnGen.Gpu assembly and the ILGPU assembly it brings (as a consumer of the NnGen.Gpu package
