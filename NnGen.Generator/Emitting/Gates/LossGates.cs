@@ -12,8 +12,8 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal static class LossGates
     {
-        /// <summary>The number the summed loss is divided by: PyTorch's mean reduction.</summary>
-        public static string Count(Loss loss) => loss == Loss.CategoricalCrossEntropy ? "n" : "(n * OutputSize)";
+        /// <summary>The number the summed loss is divided by: PyTorch's mean reduction (<see cref="LossReduction.Count"/>, the plan's decision).</summary>
+        public static string Count(Loss loss) => LossReduction.Count(loss);
 
         /// <summary>An element-wise loss's term for the difference <paramref name="d"/> = a - t.</summary>
         public static string Term(Loss loss, string d) => loss == Loss.MeanSquaredError ? $"{d} * {d}" : Dialect.Abs(d);
