@@ -111,7 +111,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 return;
             }
             if (mode == Mode.Gradients) writer.Line($"var dz{last.Number} = {Allocate}({last.Units});");
-            var access = new GpuLossGateEmitter.Access(k => $"{LocalZ(last)}[{k}]", k => $"{LocalOut(last)}[{k}]", RowAccess.Element("t", "tr"), k => $"dz{last.Number}[{k}]");
+            var access = new LoopLossAccess(k => $"{LocalZ(last)}[{k}]", k => $"{LocalOut(last)}[{k}]", RowAccess.Element("t", "tr"), k => $"dz{last.Number}[{k}]");
             GpuLossGateEmitter.WriteLoops(writer, plan, access, mode == Mode.Gradients ? "" : null);
             writer.Line("sampleLoss[s] = loss;");
             if (mode != Mode.Gradients) return;

@@ -65,7 +65,7 @@ namespace NnGen.Generator.Emitting.Gpu
             using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int s = index.X, r = s * {plan.OutputSize};");
-                var access = new GpuLossGateEmitter.Access(RowAccess.Element("z", "r"), RowAccess.Element("a", "r"), RowAccess.Element("t", "r"), RowAccess.Element("dz", "r"));
+                var access = new LoopLossAccess(RowAccess.Element("z", "r"), RowAccess.Element("a", "r"), RowAccess.Element("t", "r"), RowAccess.Element("dz", "r"));
                 GpuLossGateEmitter.WriteLoops(writer, plan, access, "withGradient != 0");
                 writer.Line("sampleLoss[s] = loss;");
             }
