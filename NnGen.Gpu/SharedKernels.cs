@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using ILGPU;
 using NnGen.Internal;
 
@@ -11,6 +12,7 @@ namespace NnGen.Gpu
     /// thread timing), and the optimizer updates, written as the runtime's CPU optimizers compute them. Each is a static
     /// method whose first parameter is the thread index; <see cref="GpuNetwork"/> loads and launches them.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class SharedKernels
     {
         /// <summary>
