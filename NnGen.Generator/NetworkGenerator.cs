@@ -95,14 +95,19 @@ namespace NnGen.Generator
                 if (hintName is not null) output.AddSource(OnnxEmitter.HintName(hintName), OnnxEmitter.Emit(item.Plan));
             });
 
-            // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels (the rule the planner
-            // applies, read from the model), reported only when the compilation references NnGen.Gpu.
-            IncrementalValuesProvider<DiagnosticInfo> gpuNotes = parsed
-                .Select(static (result, _) => result.Model is not null && result.NameSite is not null && CodeShapes.GpuUnsupportedReason(result.Model) is string reason
-                    ? DiagnosticInfo.At(Diagnostics.DiagnosticDescriptors.NoGpuKernels, result.NameSite, result.NameSite.Name, reason)
-                    : null)
-                .Where(static note => note is not null)
-                .Select(static (note, _) => note!)
+            // NNG0023 at the class name: the plan's reason that the network gets no GPU kernels, reported only when the
+            // compilation references NnGen.Gpu. The names' sites travel apart from the plans (a site moves with every edit
+            // above the class, which must not plan the network again) and meet them by full name.
+            IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<(string FullName, string Reason)>> gpuReasons = plans
+                .Where(static plan => plan.GpuUnsupportedReason is not null)
+                .Select(static (plan, _) => (plan.FullName, plan.GpuUnsupportedReason!))
+                .Collect();
+            IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<(string FullName, DiagnosticSite Site)>> nameSites = parsed
+                .Where(static result => result.Model is not null && result.NameSite is not null)
+                .Select(static (result, _) => (result.Model!.FullName, result.NameSite!))
+                .Collect();
+            IncrementalValuesProvider<DiagnosticInfo> gpuNotes = nameSites.Combine(gpuReasons)
+                .SelectMany(static (pair, _) => GpuNotes(pair.Left, pair.Right))
                 .Combine(referencesGpu)
                 .Where(static pair => pair.Right)
                 .Select(static (pair, _) => pair.Left);
@@ -114,6 +119,20 @@ namespace NnGen.Generator
                 foreach (DiagnosticInfo diagnostic in list)
                     output.ReportDiagnostic(diagnostic.ToDiagnostic());
             });
+        }
+
+        /// <summary>NNG0023 at each class name whose network's plan gives a reason it gets no GPU kernels, in parse order.</summary>
+        private static System.Collections.Generic.IEnumerable<DiagnosticInfo> GpuNotes(
+            System.Collections.Immutable.ImmutableArray<(string FullName, DiagnosticSite Site)> sites,
+            System.Collections.Immutable.ImmutableArray<(string FullName, string Reason)> reasons)
+        {
+            foreach ((string fullName, DiagnosticSite site) in sites)
+                foreach ((string planned, string reason) in reasons)
+                    if (planned == fullName)
+                    {
+                        yield return DiagnosticInfo.At(Diagnostics.DiagnosticDescriptors.NoGpuKernels, site, site.Name, reason);
+                        break;
+                    }
         }
     }
 

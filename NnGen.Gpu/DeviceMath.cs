@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using ILGPU;
 
 namespace NnGen.Gpu
@@ -8,6 +9,7 @@ namespace NnGen.Gpu
     /// unless the consumer's ILGPU context enables ILGPU.Algorithms, so these are built from exp2 and log2, which every
     /// ILGPU backend has. ILGPU compiles them into each kernel that calls them, as it does any static method.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class DeviceMath
     {
         /// <summary>log2(e), in float: e^x = 2^(x log2 e).</summary>

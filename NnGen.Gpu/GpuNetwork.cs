@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.IO;
 using ILGPU;
 using ILGPU.Runtime;
@@ -236,8 +237,10 @@ namespace NnGen.Gpu
         }
 
         // ---- IDeviceTraining: Trainer's device epochs -----------------------------------------------------------------
+        // (plumbing the Trainer calls, hidden from IntelliSense)
 
         /// <summary>Copies the features and targets of <paramref name="training"/> to the device, for <see cref="QueueTrainStep"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void UploadTrainingSet(Dataset training)
         {
             ThrowIfDisposed();
@@ -253,6 +256,7 @@ namespace NnGen.Gpu
         }
 
         /// <summary>Copies the order in which the epoch visits the uploaded samples.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void UploadOrder(ReadOnlySpan<int> order)
         {
             ThrowIfDisposed();
@@ -266,6 +270,7 @@ namespace NnGen.Gpu
         }
 
         /// <summary>Keeps a device copy of the parameters for <see cref="RestoreCheckpoint"/>.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void SaveCheckpoint()
         {
             ThrowIfDisposed();
@@ -274,6 +279,7 @@ namespace NnGen.Gpu
         }
 
         /// <summary>Puts back the parameters of the last <see cref="SaveCheckpoint"/>, on the device and in the host network.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void RestoreCheckpoint()
         {
             ThrowIfDisposed();
@@ -286,6 +292,7 @@ namespace NnGen.Gpu
         /// Queues a training step on the uploaded samples order[start .. start + size): the batch is gathered, its
         /// gradient computed and the optimizer applied on the device; its loss stays there as loss <paramref name="batch"/>.
         /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void QueueTrainStep(int batch, int start, int size, IOptimizer optimizer)
         {
             ThrowIfDisposed();
@@ -303,6 +310,7 @@ namespace NnGen.Gpu
         }
 
         /// <summary>Waits for the queued steps; copies the first losses.Length batch losses and the parameters to the host.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void FinishEpoch(Span<float> losses)
         {
             ThrowIfDisposed();
@@ -315,6 +323,7 @@ namespace NnGen.Gpu
         }
 
         /// <summary>Copies the host network's parameters to the device.</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
         public void UploadParameters() => LoadParameters(Parameters);
 
         // ---- what the generated class supplies ----------------------------------------------------------------------

@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using ILGPU;
 using NnGen.Internal;
 
@@ -11,6 +12,7 @@ namespace NnGen.Gpu
     /// thread timing), and the optimizer updates, written as the runtime's CPU optimizers compute them. Each is a static
     /// method whose first parameter is the thread index; <see cref="GpuNetwork"/> loads and launches them.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public static class SharedKernels
     {
         /// <summary>
@@ -33,12 +35,6 @@ namespace NnGen.Gpu
 
         /// <summary><see cref="SgdStep"/> mode flag, added to a momentum step: Nesterov momentum (step = g + mu * velocity).</summary>
         public const int SgdNesterov = 4;
-
-        /// <summary>
-        /// The smallest normal float (2^-126). Adam's moments below it are stored as zero, as the CPU optimizer does: a
-        /// subnormal costs a microcode assist per operand on some CPUs and says nothing a float parameter could show.
-        /// </summary>
-        public const float MinNormal = 1.17549435E-38f;
 
         /// <summary>The number of chunks of <see cref="Chunk"/> samples a batch of <paramref name="n"/> samples has.</summary>
         public static int Chunks(int n) => (n + Chunk - 1) / Chunk;
@@ -132,8 +128,8 @@ namespace NnGen.Gpu
             float mi = c.Beta1 * m[j] + c.OneMinusBeta1 * gi;
             float vi = c.Beta2 * v[j] + c.OneMinusBeta2 * gi * gi;
             // moments below the smallest normal float are stored as zero, as the CPU optimizer does
-            if (mi < MinNormal && mi > -MinNormal) mi = 0f;
-            if (vi < MinNormal) vi = 0f;
+            if (mi < AdamStepCoefficients.MinNormal && mi > -AdamStepCoefficients.MinNormal) mi = 0f;
+            if (vi < AdamStepCoefficients.MinNormal) vi = 0f;
             m[j] = mi;
             v[j] = vi;
             float denom = MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;

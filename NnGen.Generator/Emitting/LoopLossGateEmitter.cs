@@ -1,5 +1,4 @@
 using NnGen.Generator.Emitting.Gates;
-using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 using static NnGen.Generator.Emitting.LoopTypes;
 
@@ -26,50 +25,19 @@ namespace NnGen.Generator.Emitting
                     .Line($"{ReadOnlySpan} t = targets;")
                     .Line($"float invCount = 1f / {LossGates.Count(plan.Loss)};")
                     .Line("double loss = 0;");
-                switch (plan.Loss)
-                {
-                    case Loss.MeanSquaredError:
-                    case Loss.MeanAbsoluteError:
-                        using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
-                        {
-                            writer.Line("float d = a[j] - t[j];")
-                                .Line($"loss += {LossGates.Term(plan.Loss, "d")};")
-                                .Line($"float da = {LossGates.StartGradient(plan.Loss, "d")};")
-                                .Line(last.Activation == Activation.Softmax
-                                    ? "if (withGradient) dz[j] = da;"
-                                    : $"if (withGradient) dz[j] = {ActivationGates.Backward(Cpu, last.Activation, last.Alpha, "da", "z[j]", "a[j]")};");
-                        }
-                        if (last.Activation == Activation.Softmax)
-                        {
-                            writer.Line("// softmax gate backward: dz = a * (da - sum(da * a)) per row");
-                            using (writer.Open("if (withGradient)"))
-                            using (writer.Open("for (int s = 0; s < n; s++)"))
-                            {
-                                writer.Line($"{Span} ds = dz.Slice(s * {u}, {u});")
-                                    .Line($"{ReadOnlySpan} @as = a.Slice(s * {u}, {u});");
-                                SoftmaxGate.WriteRowBackward(writer, last, k => $"ds[{k}]", k => $"@as[{k}]");
-                            }
-                        }
-                        break;
-
-                    case Loss.BinaryCrossEntropy:
-                        using (writer.Open($"for (int j = 0; j < n * {u}; j++)"))
-                        {
-                            writer.Line($"loss += {LossGates.BinaryCrossEntropy(Cpu, "z[j]", "t[j]")};")
-                                .Line($"if (withGradient) dz[j] = {LossGates.BinaryStart("a[j]", "t[j]")};");
-                        }
-                        break;
-
-                    case Loss.CategoricalCrossEntropy:
-                        using (writer.Open("for (int s = 0; s < n; s++)"))
-                        {
-                            writer.Line($"int row = s * {u};");
-                            LossGates.WriteCategoricalRow(writer, Cpu, u, RowAccess.Element("z", "row"), RowAccess.Element("t", "row"));
-                            writer.Line("if (!withGradient) continue;")
-                                .Line(LossGates.CategoricalRowGradient(u, RowAccess.Element("a", "row"), RowAccess.Element("t", "row"), RowAccess.Element("dz", "row")));
-                        }
-                        break;
-                }
+                LoopLossAccess rows = new(RowAccess.Element("z", "row"), RowAccess.Element("a", "row"), RowAccess.Element("t", "row"), RowAccess.Element("dz", "row"));
+                string notRead(string k) => throw new System.InvalidOperationException("softmax's backward gate reads only a and dz");
+                var form = new LoopLossForm(
+                    Elements: $"for (int j = 0; j < n * {u}; j++)",
+                    Element: "j",
+                    Values: new(k => $"z[{k}]", k => $"a[{k}]", k => $"t[{k}]", k => $"dz[{k}]"),
+                    SoftmaxRows: new("for (int s = 0; s < n; s++)",
+                        new[] { $"{Span} ds = dz.Slice(s * {u}, {u});", $"{ReadOnlySpan} @as = a.Slice(s * {u}, {u});" },
+                        new(notRead, k => $"@as[{k}]", notRead, k => $"ds[{k}]")),
+                    CategoricalRows: new("for (int s = 0; s < n; s++)", new[] { $"int row = s * {u};" }, rows),
+                    Gradient: "withGradient",
+                    LogitLocal: false);
+                LossGates.WriteLoops(writer, Cpu, plan, form);
                 writer.Line("return loss;");
             }
         }

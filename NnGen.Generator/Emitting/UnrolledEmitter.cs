@@ -131,10 +131,10 @@ namespace NnGen.Generator.Emitting
                 for (int o = 0; o < layer.Units; o++)
                 {
                     writer.Line($"{dialect.ValueType} {Z(layer, o)} = {DenseGate.Sum(layer, o, i => In(plan, layer, i), dialect: dialect)};");
-                    if (layer.Activation is not (Activation.Identity or Activation.Softmax))
+                    if (layer.ActivationStep == ActivationStep.FusedIntoKernel)
                         writer.Line($"{dialect.ValueType} {A(layer, o)} = {ActivationGates.Forward(dialect, layer.Activation, layer.Alpha, Z(layer, o))};");
                 }
-                if (layer.Activation == Activation.Softmax)
+                if (layer.ActivationStep == ActivationStep.OwnPass)
                     softmax = SoftmaxGate.WriteUnrolled(writer, dialect, layer);
             }
             return softmax;

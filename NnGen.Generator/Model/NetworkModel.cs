@@ -18,6 +18,34 @@ namespace NnGen.Generator.Model
 
         public int OutputSize => OutputLayer.Units;
 
+        /// <summary>The trainable parameters of all layers (<see cref="ParameterCount"/>).</summary>
+        public long TotalParameterCount => ParameterCount(Layers);
+
+        /// <summary>The state values of all layers (<see cref="StateCount"/>).</summary>
+        public long TotalStateCount => StateCount(Layers);
+
+        /// <summary>
+        /// The parameters of <paramref name="layers"/> summed in 64 bits, saturating at <see cref="long.MaxValue"/>
+        /// rather than wrapping (the parser sums the layers before the model exists, to report absurd sizes).
+        /// </summary>
+        public static long ParameterCount(System.Collections.Generic.IEnumerable<LayerModel> layers)
+        {
+            long sum = 0;
+            foreach (LayerModel layer in layers) sum = SaturatingAdd(sum, layer.ParameterCount);
+            return sum;
+        }
+
+        /// <summary>The state values of <paramref name="layers"/>, summed as <see cref="ParameterCount"/> sums.</summary>
+        public static long StateCount(System.Collections.Generic.IEnumerable<LayerModel> layers)
+        {
+            long sum = 0;
+            foreach (LayerModel layer in layers) sum = SaturatingAdd(sum, layer.StateCount);
+            return sum;
+        }
+
+        /// <summary>a + b for non-negative counts, <see cref="long.MaxValue"/> where that overflows.</summary>
+        public static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
         /// <summary>The name used in hint names: Namespace.Outer.Type, with the @ of escaped keywords.</summary>
         public string FullName
         {

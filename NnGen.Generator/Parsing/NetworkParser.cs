@@ -80,7 +80,6 @@ namespace NnGen.Generator.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NonPositiveSize, inputLocation, "The input size", Format(inputSize)));
 
             var layers = ImmutableArray.CreateBuilder<LayerModel>(layerAttributes.Count);
-            long parameters = 0, state = 0;
             int fanIn = inputSize;
             for (int i = 0; i < layerAttributes.Count; i++)
             {
@@ -96,13 +95,12 @@ namespace NnGen.Generator.Parsing
                 };
                 if (layer is null) return null;
                 layers.Add(layer);
-                parameters += layer.ParameterCount;
-                state += layer.StateCount;
                 fanIn = layer.Units;
             }
 
-            if (parameters + state > MaxParameters)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(parameters + state), Format(MaxParameters)));
+            long size = NetworkModel.SaturatingAdd(NetworkModel.ParameterCount(layers), NetworkModel.StateCount(layers));
+            if (size > MaxParameters)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TooLarge, nameLocation, type.Name, Format(size), Format(MaxParameters)));
 
             Location lastLocation = LocationOf(layerAttributes[layerAttributes.Count - 1], nameLocation, cancellationToken);
             if (layers[layers.Count - 1] is not DenseLayer last)

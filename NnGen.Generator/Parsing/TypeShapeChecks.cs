@@ -13,7 +13,7 @@ namespace NnGen.Generator.Parsing
     {
         /// <summary>
         /// The members every generated network declares; a user member of the same name would clash. Gpu (the nested
-        /// class) and ToGpu are generated only when the consumer references ILGPU, and reserved always, so that adding
+        /// class) and ToGpu are generated only when the consumer references NnGen.Gpu, and reserved always, so that adding
         /// the GPU package never breaks a network that compiled without it; ExportOnnx, LoadOnnx and FromOnnx likewise
         /// for NnGen.Onnx.
         /// </summary>

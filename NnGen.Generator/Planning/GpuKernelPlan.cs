@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using NnGen.Generator.Emitting.Gates;
 using NnGen.Generator.Model;
 
 namespace NnGen.Generator.Planning
@@ -234,7 +233,7 @@ namespace NnGen.Generator.Planning
         /// <summary>The count of the loss's mean reduction, and 1 / count for the gradient's scale.</summary>
         private static (GpuScalarArgument Count, GpuScalarArgument InvCount) Counts(NetworkPlan model)
         {
-            string count = LossGates.Count(model.Loss);
+            string count = LossReduction.Count(model.Loss);
             return (new GpuScalarArgument(GpuValueType.Int, count), new GpuScalarArgument(GpuValueType.Float, $"1f / {count}"));
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using NnGen.Generator.Model;
 
 namespace NnGen.Generator.Planning
@@ -10,32 +11,33 @@ namespace NnGen.Generator.Planning
         public static NetworkPlan Plan(NetworkModel model)
         {
             var layers = ImmutableArray.CreateBuilder<LayerPlan>(model.Layers.Count);
-            int parameterOffset = 0, stateOffset = 0;
             long flops = 0;
             Buffer input = Buffer.NetworkInputs;
             Buffer? gradientBelow = null;
             for (int i = 0; i < model.Layers.Count; i++)
             {
+                // a layer's parameters and state follow those of the layers before it (the parser capped the totals)
+                IEnumerable<LayerModel> before = model.Layers.Take(i);
+                int parameterOffset = (int)NetworkModel.ParameterCount(before), stateOffset = (int)NetworkModel.StateCount(before);
                 LayerPlan layer = PlanLayer(model.Layers[i], parameterOffset, stateOffset, input, gradientBelow, isLast: i == model.Layers.Count - 1);
                 layers.Add(layer);
-                parameterOffset += layer.ParameterCount;
-                stateOffset += (int)layer.Layer.StateCount;
                 if (layer.Layer is DenseLayer dense) flops += 2L * dense.WeightCount;
                 if (layer.Layer is MaxoutLayer maxout) flops += 2L * maxout.WeightCount;
                 input = layer.Output;
                 gradientBelow = layer.Gradient;
             }
 
+            int parameterCount = (int)model.TotalParameterCount;
             string signature = ModelSignature.Describe(model);
             CpuCodeShape cpu = CodeShapes.Cpu(model);
             var plan = new NetworkPlan(
                 model,
                 cpu,
-                CodeShapes.Gpu(model, parameterOffset, cpu),
+                CodeShapes.Gpu(model, parameterCount, cpu),
                 CodeShapes.GpuUnsupportedReason(model),
                 layers.ToImmutable().ToEquatableArray(),
-                parameterOffset,
-                stateOffset,
+                parameterCount,
+                (int)model.TotalStateCount,
                 flops,
                 signature,
                 ModelSignature.Hash(signature));

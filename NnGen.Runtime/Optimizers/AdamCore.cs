@@ -11,7 +11,7 @@ namespace NnGen
     /// p = p * decoupledDecay; g = g + l2 * p (only when l2 != 0); m = beta1 * m + (1 - beta1) * g;
     /// v = beta2 * v + ((1 - beta2) * g) * g; p = p + (-stepSize * m) / (sqrt(v) / sqrt(1 - beta2^t) + epsilon),
     /// with stepSize = lr / (1 - beta1^t) and the bias corrections computed in double.
-    /// One departure from torch: m and v below the smallest normal float are stored as zero (see <see cref="MinNormal"/>).
+    /// One departure from torch: m and v below the smallest normal float are stored as zero (see <see cref="AdamStepCoefficients.MinNormal"/>).
     /// The vector loop and the scalar tail perform the same IEEE operations in the same order without
     /// fused multiply-add, so each element's result does not depend on the machine's vector width, nor on which core
     /// ran its chunk (large vectors are shared with the second core).
@@ -73,15 +73,6 @@ namespace NnGen
         /// <summary>The update's work per element in multiply-adds, as the second core's threshold counts it (two divisions and a square root among them).</summary>
         private const long WorkPerElement = 16;
 
-        /// <summary>
-        /// The smallest normal float, 2^-126 (bits 0x00800000). Moments below it are stored as zero: the moments of a
-        /// weight whose gradient has gone to zero (a dead unit) decay through the subnormal range for thousands of steps,
-        /// and x86 cores take a slow microcode path for every subnormal operand (Adam's step ran 8x slower on an Intel
-        /// Xeon). The parameter update such a moment would make is below 1e-30 in size, so flushing it changes no
-        /// parameter that is not itself that small.
-        /// </summary>
-        public const float MinNormal = 1.17549435E-38f;
-
         private static void Update(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> m, Span<float> v, in AdamStepCoefficients c)
         {
             fixed (float* p = parameters, g = gradients, pm = m, pv = v)
@@ -114,7 +105,7 @@ namespace NnGen
             {
                 Vector<float> decay = new(c.Decay), l2V = new(c.L2), b1 = new(c.Beta1), omb1 = new(c.OneMinusBeta1),
                     b2 = new(c.Beta2), omb2 = new(c.OneMinusBeta2), corr2 = new(c.Correction2), eps = new(c.Epsilon), negStep = new(c.NegStepSize),
-                    minNormal = new(MinNormal);
+                    minNormal = new(AdamStepCoefficients.MinNormal);
                 for (; i <= n - Vector<float>.Count; i += Vector<float>.Count)
                 {
                     Vector<float> pv = Vector.Load(pr + i) * decay;
@@ -137,8 +128,8 @@ namespace NnGen
                 if (l2) gi += c.L2 * pi;
                 float mi = c.Beta1 * mr[i] + c.OneMinusBeta1 * gi;
                 float vi = c.Beta2 * vr[i] + c.OneMinusBeta2 * gi * gi;
-                if (mi < MinNormal && mi > -MinNormal) mi = 0f;
-                if (vi < MinNormal) vi = 0f;
+                if (mi < AdamStepCoefficients.MinNormal && mi > -AdamStepCoefficients.MinNormal) mi = 0f;
+                if (vi < AdamStepCoefficients.MinNormal) vi = 0f;
                 mr[i] = mi;
                 vr[i] = vi;
                 float denom = MathF.Sqrt(vi) / c.Correction2 + c.Epsilon;

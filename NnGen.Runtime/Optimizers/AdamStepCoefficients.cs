@@ -15,5 +15,15 @@ namespace NnGen.Internal
     [EditorBrowsable(EditorBrowsableState.Never)]
     public readonly record struct AdamStepCoefficients(
         float Decay, float L2, float Beta1, float OneMinusBeta1, float Beta2, float OneMinusBeta2,
-        float Correction2, float Epsilon, float NegStepSize);
+        float Correction2, float Epsilon, float NegStepSize)
+    {
+        /// <summary>
+        /// The smallest normal float, 2^-126 (bits 0x00800000). Adam's moments below it are stored as zero, on the CPU and
+        /// on the device alike: the moments of a weight whose gradient has gone to zero (a dead unit) decay through the
+        /// subnormal range for thousands of steps, and x86 cores take a slow microcode path for every subnormal operand
+        /// (Adam's step ran 8x slower on an Intel Xeon). The parameter update such a moment would make is below 1e-30 in
+        /// size, so flushing it changes no parameter that is not itself that small.
+        /// </summary>
+        public const float MinNormal = 1.17549435E-38f;
+    }
 }

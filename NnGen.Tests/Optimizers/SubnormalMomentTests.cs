@@ -2,7 +2,7 @@ using Xunit;
 
 namespace NnGen.Tests.Optimizers;
 
-/// <summary>Adam stores moments below the smallest normal float as zero (see AdamCore.MinNormal).</summary>
+/// <summary>Adam stores moments below the smallest normal float as zero (see AdamStepCoefficients.MinNormal).</summary>
 public class SubnormalMomentTests
 {
     [Theory]

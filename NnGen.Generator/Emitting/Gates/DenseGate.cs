@@ -35,5 +35,27 @@ namespace NnGen.Generator.Emitting.Gates
                 terms.Add($"{dz(o)} * {p}[{layer.WeightOffset + o * layer.FanIn + i}]");
             return string.Join(" + ", terms);
         }
+
+        /// <summary>
+        /// The loop form of <see cref="Sum"/> for the output <c>o</c> (a variable of the code around it): declares <c>w</c>,
+        /// the output's first weight, with <paramref name="alsoDeclare"/> (more int locals, such as ", xr = s * 4"), and
+        /// leaves z_o in <c>sum</c>, added in input order then the bias. <paramref name="input"/> reads input i.
+        /// </summary>
+        public static void WriteLoopSum(IndentedWriter writer, LayerPlan layer, System.Func<string, string> input, string alsoDeclare = "")
+        {
+            int f = layer.FanIn;
+            writer.Line($"int w = {layer.WeightOffset} + o * {f}{alsoDeclare};")
+                .Line("float sum = 0f;")
+                .Line($"for (int i = 0; i < {f}; i++) sum += p[w + i] * {input("i")};")
+                .Line($"sum += p[{layer.BiasOffset} + o];");
+        }
+
+        /// <summary>
+        /// The loop form of <see cref="InputGradient"/> for the input <c>i</c> (a variable of the code around it): leaves
+        /// da_i in <c>da</c>, summed in output order; <paramref name="dz"/> reads the gradient of affine output o.
+        /// </summary>
+        public static void WriteLoopInputGradient(IndentedWriter writer, LayerPlan layer, System.Func<string, string> dz)
+            => writer.Line("float da = 0f;")
+                .Line($"for (int o = 0; o < {layer.AffineOutputs}; o++) da += {dz("o")} * p[{layer.WeightOffset} + o * {layer.FanIn} + i];");
     }
 }

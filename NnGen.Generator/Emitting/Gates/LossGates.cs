@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting.Gates
@@ -12,8 +13,8 @@ namespace NnGen.Generator.Emitting.Gates
     /// </summary>
     internal static class LossGates
     {
-        /// <summary>The number the summed loss is divided by: PyTorch's mean reduction.</summary>
-        public static string Count(Loss loss) => loss == Loss.CategoricalCrossEntropy ? "n" : "(n * OutputSize)";
+        /// <summary>The number the summed loss is divided by: PyTorch's mean reduction (<see cref="LossReduction.Count"/>, the plan's decision).</summary>
+        public static string Count(Loss loss) => LossReduction.Count(loss);
 
         /// <summary>An element-wise loss's term for the difference <paramref name="d"/> = a - t.</summary>
         public static string Term(Loss loss, string d) => loss == Loss.MeanSquaredError ? $"{d} * {d}" : Dialect.Abs(d);
@@ -123,5 +124,119 @@ namespace NnGen.Generator.Emitting.Gates
         /// <summary>The fused start of the backward pass over the row of <see cref="WriteCategoricalRow"/>.</summary>
         public static string CategoricalRowGradient(int units, Func<string, string> a, Func<string, string> t, Func<string, string> dz)
             => $"for (int k = 0; k < {units}; k++) {dz("k")} = {CategoricalStart(a("k"), "sumT", t("k"))};";
+
+        /// <summary>
+        /// The loss gate in the loop form, for a scalar dialect (the CPU's loop code over a batch, a kernel's thread over
+        /// one sample, as <paramref name="form"/> says): adds the loss of the values to <c>loss</c> (declared by the
+        /// caller) and, with the gradient, writes dL/dz of the last layer (the output activation's backward gate
+        /// included, or fused with the loss where the loss allows it).
+        /// </summary>
+        public static void WriteLoops(IndentedWriter writer, Dialect dialect, NetworkPlan plan, LoopLossForm form)
+        {
+            LayerPlan last = plan.OutputLayer;
+            int u = last.Units;
+            string? gradient = form.Gradient;
+            string If(string statement) => gradient is null ? "" : gradient.Length == 0 ? statement : $"if ({gradient}) {statement}";
+            LoopLossAccess v = form.Values;
+            string e = form.Element;
+            switch (plan.Loss)
+            {
+                case Loss.MeanSquaredError:
+                case Loss.MeanAbsoluteError:
+                    using (writer.Open(form.Elements))
+                    {
+                        writer.Line($"float d = {v.A(e)} - {v.T(e)};")
+                            .Line($"loss += {Term(plan.Loss, "d")};");
+                        if (gradient is not null)
+                            writer.Line($"float da = {StartGradient(plan.Loss, "d")};")
+                                .Line(If(last.Activation == Activation.Softmax
+                                    ? $"{v.Dz(e)} = da;"
+                                    : $"{v.Dz(e)} = {ActivationGates.Backward(dialect, last.Activation, last.Alpha, "da", v.Z(e), v.A(e))};"));
+                    }
+                    if (gradient is not null && last.Activation == Activation.Softmax)
+                    {
+                        LoopLossRows rows = form.SoftmaxRows;
+                        writer.Line($"// softmax gate backward: dz = a * (da - sum(da * a)){(rows.Loop is null ? "" : " per row")}");
+                        using (writer.Open(gradient.Length == 0 ? "" : $"if ({gradient})"))
+                            WriteRows(writer, rows, row => SoftmaxGate.WriteRowBackward(writer, last, row.Dz, row.A));
+                    }
+                    break;
+
+                case Loss.BinaryCrossEntropy:
+                    using (writer.Open(form.Elements))
+                    {
+                        string z = v.Z(e);
+                        if (form.LogitLocal)
+                        {
+                            writer.Line($"float zk = {z};");
+                            z = "zk";
+                        }
+                        writer.Line($"loss += {BinaryCrossEntropy(dialect, z, v.T(e))};");
+                        if (gradient is not null) writer.Line(If($"{v.Dz(e)} = {BinaryStart(v.A(e), v.T(e))};"));
+                    }
+                    break;
+
+                case Loss.CategoricalCrossEntropy:
+                    LoopLossRows categorical = form.CategoricalRows;
+                    WriteRows(writer, categorical, row =>
+                    {
+                        WriteCategoricalRow(writer, dialect, u, row.Z, row.T);
+                        if (gradient is null) return;
+                        string start = CategoricalRowGradient(u, row.A, row.T, row.Dz);
+                        // in a loop over rows the rest of a row is skipped; a single row guards the statement
+                        if (categorical.Loop is not null && gradient.Length > 0)
+                            writer.Line($"if (!{(IsIdentifier(gradient) ? gradient : $"({gradient})")}) continue;").Line(start);
+                        else
+                            writer.Line(If(start));
+                    });
+                    break;
+            }
+        }
+
+        /// <summary>The body once per row inside the rows' loop with its declarations, or once as it is where there is no loop.</summary>
+        private static void WriteRows(IndentedWriter writer, LoopLossRows rows, Action<LoopLossAccess> body)
+        {
+            if (rows.Loop is null)
+            {
+                body(rows.Values);
+                return;
+            }
+            using (writer.Open(rows.Loop))
+            {
+                foreach (string declaration in rows.Declarations) writer.Line(declaration);
+                body(rows.Values);
+            }
+        }
+
+        private static bool IsIdentifier(string text)
+        {
+            foreach (char c in text)
+                if (!char.IsLetterOrDigit(c) && c != '_') return false;
+            return text.Length > 0;
+        }
     }
+
+    /// <summary>Reads and writes of the loss gate's values in the loop form; each takes the index expression.</summary>
+    internal sealed record LoopLossAccess(Func<string, string> Z, Func<string, string> A, Func<string, string> T, Func<string, string> Dz);
+
+    /// <summary>
+    /// The rows a row-wise part of the loop loss gate (softmax's backward gate, categorical cross-entropy) runs over:
+    /// a loop with its declarations and the row's accessors, or, with <see cref="Loop"/> null, the one row of the values.
+    /// </summary>
+    internal sealed record LoopLossRows(string? Loop, IReadOnlyList<string> Declarations, LoopLossAccess Values);
+
+    /// <summary>
+    /// How the loop form of the loss gate (<see cref="LossGates.WriteLoops"/>) walks its values: <see cref="Elements"/>
+    /// is the loop over the element-wise losses' values with index <see cref="Element"/>; <see cref="Gradient"/> is null
+    /// for the loss alone, "" for the gradient always, or a condition that decides at run time (a bool variable where
+    /// the rows are a loop); <see cref="LogitLocal"/> reads binary cross-entropy's logit once into a local.
+    /// </summary>
+    internal sealed record LoopLossForm(
+        string Elements,
+        string Element,
+        LoopLossAccess Values,
+        LoopLossRows SoftmaxRows,
+        LoopLossRows CategoricalRows,
+        string? Gradient,
+        bool LogitLocal);
 }

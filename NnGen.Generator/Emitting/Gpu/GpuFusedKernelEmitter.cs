@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using NnGen.Generator.Emitting.Gates;
-using NnGen.Generator.Model;
 using NnGen.Generator.Planning;
 
 namespace NnGen.Generator.Emitting.Gpu
@@ -88,15 +87,12 @@ namespace NnGen.Generator.Emitting.Gpu
                 if (LocalOut(layer) != LocalZ(layer)) writer.Line($"var {LocalOut(layer)} = {Allocate}({u});");
                 using (writer.Open($"for (int o = 0; o < {u}; o++)"))
                 {
-                    writer.Line($"int w = {layer.WeightOffset} + o * {f};")
-                        .Line("float sum = 0f;")
-                        .Line($"for (int i = 0; i < {f}; i++) sum += p[w + i] * {LocalIn(plan, layer, "i")};")
-                        .Line($"sum += p[{layer.BiasOffset} + o];")
-                        .Line($"{LocalZ(layer)}[o] = sum;");
-                    if (layer.Activation is not (Activation.Identity or Activation.Softmax))
+                    DenseGate.WriteLoopSum(writer, layer, i => LocalIn(plan, layer, i));
+                    writer.Line($"{LocalZ(layer)}[o] = sum;");
+                    if (layer.ActivationStep == ActivationStep.FusedIntoKernel)
                         writer.Line($"{LocalOut(layer)}[o] = {ActivationGates.Forward(Dialect.Gpu, layer.Activation, layer.Alpha, "sum")};");
                 }
-                if (layer.Activation == Activation.Softmax)
+                if (layer.ActivationStep == ActivationStep.OwnPass)
                 {
                     string z = LocalZ(layer), a = LocalOut(layer);
                     writer.Line("// softmax gate: shifted by the row maximum so that no exponential overflows");
@@ -111,7 +107,7 @@ namespace NnGen.Generator.Emitting.Gpu
                 return;
             }
             if (mode == Mode.Gradients) writer.Line($"var dz{last.Number} = {Allocate}({last.Units});");
-            var access = new GpuLossGateEmitter.Access(k => $"{LocalZ(last)}[{k}]", k => $"{LocalOut(last)}[{k}]", RowAccess.Element("t", "tr"), k => $"dz{last.Number}[{k}]");
+            var access = new LoopLossAccess(k => $"{LocalZ(last)}[{k}]", k => $"{LocalOut(last)}[{k}]", RowAccess.Element("t", "tr"), k => $"dz{last.Number}[{k}]");
             GpuLossGateEmitter.WriteLoops(writer, plan, access, mode == Mode.Gradients ? "" : null);
             writer.Line("sampleLoss[s] = loss;");
             if (mode != Mode.Gradients) return;
@@ -133,9 +129,8 @@ namespace NnGen.Generator.Emitting.Gpu
                     .Line($"var dz{below.Number} = {Allocate}({f});");
                 using (writer.Open($"for (int i = 0; i < {f}; i++)"))
                 {
-                    writer.Line("float da = 0f;")
-                        .Line($"for (int o = 0; o < {u}; o++) da += dz{l}[o] * p[{layer.WeightOffset} + o * {f} + i];")
-                        .Line($"dz{below.Number}[i] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", $"{LocalZ(below)}[i]", $"{LocalOut(below)}[i]")};");
+                    DenseGate.WriteLoopInputGradient(writer, layer, o => $"dz{l}[{o}]");
+                    writer.Line($"dz{below.Number}[i] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", $"{LocalZ(below)}[i]", $"{LocalOut(below)}[i]")};");
                 }
             }
         }

@@ -38,12 +38,9 @@ namespace NnGen.Generator.Emitting.Gpu
                 .Line($"// summed by an add gate with the bias{(fusedActivation ? ", then the activation gate" : layer.Activation == Activation.Softmax ? "; softmax follows row by row" : "")}");
             using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
-                writer.Line($"int j = index.X, s = j / {u}, o = j - s * {u};")
-                    .Line($"int w = {layer.WeightOffset} + o * {f}, xr = s * {f};")
-                    .Line("float sum = 0f;")
-                    .Line($"for (int i = 0; i < {f}; i++) sum += p[w + i] * x[xr + i];")
-                    .Line($"sum += p[{layer.BiasOffset} + o];")
-                    .Line("z[j] = sum;");
+                writer.Line($"int j = index.X, s = j / {u}, o = j - s * {u};");
+                DenseGate.WriteLoopSum(writer, layer, RowAccess.Element("x", "xr"), alsoDeclare: $", xr = s * {f}");
+                writer.Line("z[j] = sum;");
                 if (fusedActivation) writer.Line($"a[j] = {ActivationGates.Forward(Dialect.Gpu, layer.Activation, layer.Alpha, "sum")};");
             }
         }
@@ -65,7 +62,7 @@ namespace NnGen.Generator.Emitting.Gpu
             using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int s = index.X, r = s * {plan.OutputSize};");
-                var access = new GpuLossGateEmitter.Access(RowAccess.Element("z", "r"), RowAccess.Element("a", "r"), RowAccess.Element("t", "r"), RowAccess.Element("dz", "r"));
+                var access = new LoopLossAccess(RowAccess.Element("z", "r"), RowAccess.Element("a", "r"), RowAccess.Element("t", "r"), RowAccess.Element("dz", "r"));
                 GpuLossGateEmitter.WriteLoops(writer, plan, access, "withGradient != 0");
                 writer.Line("sampleLoss[s] = loss;");
             }
@@ -102,10 +99,9 @@ namespace NnGen.Generator.Emitting.Gpu
             using (writer.Open(GpuKernelRenderer.Declaration(kernel)))
             {
                 writer.Line($"int j = index.X, s = j / {f}, i = j - s * {f};")
-                    .Line($"int r = s * {u};")
-                    .Line("float da = 0f;")
-                    .Line($"for (int o = 0; o < {u}; o++) da += dz[r + o] * p[{layer.WeightOffset} + o * {f} + i];")
-                    .Line($"dzBelow[j] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", "zBelow[j]", "aBelow[j]")};");
+                    .Line($"int r = s * {u};");
+                DenseGate.WriteLoopInputGradient(writer, layer, RowAccess.Element("dz", "r"));
+                writer.Line($"dzBelow[j] = {ActivationGates.Backward(Dialect.Gpu, below.Activation, below.Alpha, "da", "zBelow[j]", "aBelow[j]")};");
             }
         }
     }
