@@ -6,7 +6,8 @@
 #   2. creates a fresh console project (`dotnet new console`), adds NnGen from that feed (`dotnet add package`), builds
 #      and runs the README's Getting started program (the code block after its marker comment) and then
 #      .ci/consumer/Program.cs with the JIT: trains XOR, saves the model; checks the generated files are where the
-#      README says;
+#      README says, and that EmbeddedXorNet's weights (.ci/consumer/embedded-xor.nngen, an AdditionalFiles item) are
+#      built in: new EmbeddedXorNet() predicts as the file's network, in the JIT and the NativeAOT binary alike;
 #   3. publishes the same project with PublishAot=true, fails on any trim/AOT (IL2xxx/IL3xxx) or other warning, runs
 #      the native binary on the saved model and requires the JIT's predictions bit for bit, then trains in it and
 #      requires the JIT's model file byte for byte;
@@ -138,8 +139,13 @@ grep -q 'the reloaded network says' "$work/readme.txt" || fail "the README progr
 
 step "JIT build and training"
 cp .ci/consumer/Program.cs "$app/Program.cs"
+# EmbeddedXorNet's weights, built into the binary: the model file is an AdditionalFiles item of the project.
+cp .ci/consumer/embedded-xor.nngen "$app/embedded-xor.nngen"
+sed -i 's#</Project>#  <ItemGroup>\n    <AdditionalFiles Include="embedded-xor.nngen" />\n  </ItemGroup>\n</Project>#' "$app/HelloNnGen.csproj"
+grep -q '<AdditionalFiles Include="embedded-xor.nngen" />' "$app/HelloNnGen.csproj" || fail "could not list embedded-xor.nngen as AdditionalFiles"
 dotnet build "$app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
 [ -f "$generated/XorNet.g.cs" ] || fail "EmitCompilerGeneratedFiles wrote no XorNet.g.cs"
+[ -f "$generated/EmbeddedXorNet.Weights.g.cs" ] || fail "no EmbeddedXorNet.Weights.g.cs: the weights were not embedded"
 # Without NnGen.Gpu the generator emits no GPU code, and nothing pulls NnGen.Gpu or ILGPU in.
 if compgen -G "$generated/*.Gpu.g.cs" >/dev/null; then fail "a consumer without NnGen.Gpu got GPU code: $(ls "$generated")"; fi
 for leaked in Microsoft.CodeAnalysis NnGen.Generator NnGen.Gpu ILGPU; do
@@ -167,6 +173,8 @@ echo "native executable: $(wc -c <"$native") bytes, 0 trim/AOT warnings"
 step "NativeAOT: load the JIT's model and predict"
 "$native" predict "$work/xor.nngen" | tee "$work/aot-predict.txt"
 grep -qx 'consumer ok' "$work/aot-predict.txt" || fail "the NativeAOT consumer did not finish"
+grep -q '^embedded weights: ' "$work/aot-predict.txt" || fail "the NativeAOT consumer did not check its embedded weights"
+[ ! -e "$work/aot/embedded-xor.nngen" ] || fail "the embedded model file was copied beside the binary: it must be in it"
 grep -q '^NnGen consumer (NativeAOT)' "$work/aot-predict.txt" || fail "the published binary does not run as NativeAOT"
 diff <(grep '^prediction' "$work/jit-train.txt") <(grep '^prediction' "$work/aot-predict.txt") \
   || fail "the NativeAOT binary predicts differently from the JIT build on the same model file"

@@ -5,6 +5,7 @@ using NnGen.Generator.Emitting.Gpu;
 using NnGen.Generator.Emitting.Onnx;
 using NnGen.Generator.Model;
 using NnGen.Generator.Parsing;
+using NnGen.Generator.Parsing.Weights;
 using NnGen.Generator.Planning;
 
 namespace NnGen.Generator
@@ -114,6 +115,29 @@ namespace NnGen.Generator
 
             context.RegisterSourceOutput(gpuNotes, static (output, note) => output.ReportDiagnostic(note.ToDiagnostic()));
 
+            // Weights embedded at build time: the AdditionalFiles that may hold weights, read as bytes (values, so an edited
+            // file re-runs only what reads it), and each network that names one, checked against its plan.
+            IncrementalValueProvider<EquatableArray<WeightsFile>> weightsFiles = context.AdditionalTextsProvider
+                .Where(static text => WeightsFile.IsWeightsPath(text.Path))
+                .Select(static (text, cancellationToken) => WeightsFile.Read(text.Path, cancellationToken))
+                .WithTrackingName(TrackingNames.WeightsFile)
+                .Collect()
+                .Select(static (files, _) => files.ToEquatableArray());
+
+            IncrementalValuesProvider<WeightsOutcome> weights = parsed
+                .Where(static result => result.Model is { EmbedsWeights: true } && result.WeightsSite is not null)
+                .Select(static (result, _) => new WeightsRequest(NetworkPlanner.Plan(result.Model!), result.WeightsSite!))
+                .Combine(weightsFiles)
+                .Combine(fullNames)
+                .Select(static (pair, _) => WeightsResolver.Resolve(pair.Left.Left, pair.Left.Right, NetworkEmitter.HintName(pair.Left.Left.Plan.FullName, pair.Right)))
+                .WithTrackingName(TrackingNames.Weights);
+
+            context.RegisterSourceOutput(weights, static (output, outcome) =>
+            {
+                if (outcome.Diagnostic is not null) output.ReportDiagnostic(outcome.Diagnostic.ToDiagnostic());
+                else if (outcome.HintName is not null) output.AddSource(WeightsEmitter.HintName(outcome.HintName), WeightsEmitter.Emit(outcome));
+            });
+
             context.RegisterSourceOutput(diagnostics, static (output, list) =>
             {
                 foreach (DiagnosticInfo diagnostic in list)
@@ -148,5 +172,7 @@ namespace NnGen.Generator
         public const string GpuPlan = "NnGen.GpuPlan";
         public const string ReferencesNnGenOnnx = "NnGen.ReferencesNnGenOnnx";
         public const string OnnxPlan = "NnGen.OnnxPlan";
+        public const string WeightsFile = "NnGen.WeightsFile";
+        public const string Weights = "NnGen.Weights";
     }
 }

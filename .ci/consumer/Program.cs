@@ -2,6 +2,7 @@
 // project: once with the JIT (`train`), once as a NativeAOT binary (`predict`, and `train` again).
 //   train MODEL    trains XOR, checks the loss fell and every point is right, saves MODEL, reloads it, prints predictions
 //   predict MODEL  loads MODEL, checks every point is right and that another network refuses the file, prints predictions
+// Both also check EmbeddedXorNet, whose weights the compiler embedded from embedded-xor.nngen.
 // Each prediction line carries the float's bits, so the script can require the same bits from both builds.
 using System.Globalization;
 using NnGen;
@@ -57,6 +58,32 @@ else
     }
 }
 
+// Weights in the binary: EmbeddedXorNet embeds embedded-xor.nngen (made by make-embedded-xor.py) at build time, so
+// new EmbeddedXorNet() is that network without reading any file: its parameters are XorWeights bit for bit, and it
+// predicts as an XorNet given those parameters.
+// The parameters in embedded-xor.nngen (W1 [4][2], b1, W2 [1][4], b2): they solve XOR.
+float[] XorWeights = [4, 4, 4, 4, 0, 0, 0, 0, -2, -6, 0, 0, 4, -4, 0, 0, -2];
+var embedded = new EmbeddedXorNet();
+var handSet = new XorNet(seed: 1);
+XorWeights.CopyTo(handSet.Parameters, 0);
+for (int i = 0; i < XorWeights.Length; i++)
+{
+    if (BitConverter.SingleToInt32Bits(embedded.Parameters[i]) != BitConverter.SingleToInt32Bits(XorWeights[i]))
+        return Fail(Invariant($"embedded parameter {i} is {embedded.Parameters[i]}, the file holds {XorWeights[i]}"));
+}
+var embeddedOutputs = new float[targets.Length];
+var handSetOutputs = new float[targets.Length];
+embedded.Predict(inputs, embeddedOutputs);
+handSet.Predict(inputs, handSetOutputs);
+for (int i = 0; i < targets.Length; i++)
+{
+    if (BitConverter.SingleToInt32Bits(embeddedOutputs[i]) != BitConverter.SingleToInt32Bits(handSetOutputs[i]) || (embeddedOutputs[i] > 0.5f ? 1f : 0f) != targets[i])
+        return Fail(Invariant($"embedded weights: point {i} gives {embeddedOutputs[i]}, the file's network {handSetOutputs[i]}, target {targets[i]}"));
+}
+if (BitConverter.SingleToInt32Bits(new EmbeddedXorNet(seed: 7).Parameters[0]) != BitConverter.SingleToInt32Bits(new XorNet(seed: 7).Parameters[0]))
+    return Fail("new EmbeddedXorNet(7) is not the fresh initialization of seed 7");
+Console.WriteLine(Invariant($"embedded weights: new EmbeddedXorNet() predicts {embeddedOutputs[0]:F6} {embeddedOutputs[1]:F6} {embeddedOutputs[2]:F6} {embeddedOutputs[3]:F6}, as the file's network"));
+
 float[] outputs = Predictions(network);
 for (int i = 0; i < targets.Length; i++)
 {
@@ -88,6 +115,13 @@ static int Fail(string message)
 [Dense(4, Activation.Tanh)]
 [Dense(1, Activation.Sigmoid)]
 public partial class XorNet;
+
+// XorNet's shape with trained weights built into the binary (embedded-xor.nngen, listed as AdditionalFiles by the script).
+[Network(Loss.BinaryCrossEntropy, Weights = "embedded-xor.nngen")]
+[Input(2)]
+[Dense(4, Activation.Tanh)]
+[Dense(1, Activation.Sigmoid)]
+public partial class EmbeddedXorNet;
 
 // The [2, 3, 1] network of the design, here only to show that a model file of another network is refused.
 [Network(Loss.MeanSquaredError)]

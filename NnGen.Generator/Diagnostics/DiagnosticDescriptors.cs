@@ -101,6 +101,18 @@ namespace NnGen.Generator.Diagnostics
             "The network '{0}' gets no GPU class: {1} has no GPU kernels yet. It still trains on the CPU; for GPU training declare only [Dense] layers without L1/L2 penalties.",
             Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink);
 
+        public static readonly DiagnosticDescriptor WeightsFileMissing = Error(
+            "NNG0024", "Weights file is not among the AdditionalFiles",
+            "The weights file '{0}' is not among the project's AdditionalFiles: add <AdditionalFiles Include=\"{0}\" /> to the project file, or correct the path");
+
+        public static readonly DiagnosticDescriptor WeightsFileOfAnotherNetwork = Error(
+            "NNG0025", "Weights file holds another network",
+            "The weights file '{0}' holds another network than '{1}': {2}. Name a file saved from a network declared as '{1}' is.");
+
+        public static readonly DiagnosticDescriptor WeightsFileDamaged = Error(
+            "NNG0026", "Weights file is damaged or unreadable",
+            "The weights file '{0}' cannot be embedded: {1}. Save it again (N.Save) or name another file.");
+
         private static DiagnosticDescriptor Error(string id, string title, string message)
             => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
     }

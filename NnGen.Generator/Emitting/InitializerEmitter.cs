@@ -15,8 +15,9 @@ namespace NnGen.Generator.Emitting
 
         public static void WriteConstructor(IndentedWriter writer, NetworkPlan plan)
         {
+            if (plan.Network.EmbedsWeights) WriteEmbeddedWeightsConstructor(writer, plan);
             writer.Line("/// <summary>Creates the network with parameters initialized deterministically from <paramref name=\"seed\"/>.</summary>");
-            using (writer.Open($"public {plan.TypeName}(int seed = 0)"))
+            using (writer.Open(plan.Network.EmbedsWeights ? $"public {plan.TypeName}(int seed)" : $"public {plan.TypeName}(int seed = 0)"))
             {
                 writer.Line("Parameters = new float[ParameterCount];")
                     .Line("Gradients = new float[ParameterCount];")
@@ -47,6 +48,30 @@ namespace NnGen.Generator.Emitting
                     writer.Line($"// dropout and noise draw from their own sequence, so they do not shift the initialization")
                         .Line($"{StochasticLayerEmitter.RandomField} = global::NnGen.Internal.SeededRandom.ForStochasticLayers(seed);");
             }
+        }
+
+        /// <summary>
+        /// With <c>Weights = "..."</c>: <c>N()</c> starts from the parameters and state embedded at build time (copied by the
+        /// partial method of the weights file, which is emitted once the file has been read and checked), dropout and noise
+        /// drawing from seed 0's sequence; <c>N(int seed)</c>, written after it, stays the fresh initialization.
+        /// </summary>
+        private static void WriteEmbeddedWeightsConstructor(IndentedWriter writer, NetworkPlan plan)
+        {
+            string path = plan.Network.Weights!.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace('\r', ' ').Replace('\n', ' ');
+            writer.Line($"/// <summary>Creates the trained network: parameters and state from '{path}', embedded at build time (no file is read at run time).</summary>");
+            using (writer.Open($"public {plan.TypeName}()"))
+            {
+                writer.Line("Parameters = new float[ParameterCount];")
+                    .Line("Gradients = new float[ParameterCount];")
+                    .Line("State = new float[StateCount];")
+                    .Line($"{WeightsEmitter.CopyMethod}();");
+                if (plan.HasStochasticLayer)
+                    writer.Line($"{StochasticLayerEmitter.RandomField} = global::NnGen.Internal.SeededRandom.ForStochasticLayers(0);");
+            }
+            writer.Line()
+                .Line("/// <summary>Copies the embedded parameters and state into <see cref=\"Parameters\"/> and <see cref=\"State\"/> (in the network's weights file).</summary>")
+                .Line($"partial void {WeightsEmitter.CopyMethod}();")
+                .Line();
         }
     }
 }

@@ -45,7 +45,8 @@ namespace NnGen.Generator.Model
 
     /// <summary>
     /// What the parse step hands on: the model (null when the declaration has errors), its diagnostics, and the class
-    /// name's site, where notes that the plan decides (NNG0023: no GPU kernels) are reported.
+    /// name's site, where notes that the plan decides (NNG0023: no GPU kernels) are reported, and the site of the
+    /// <c>Weights = "..."</c> argument, where the weights file's diagnostics (NNG0024 to NNG0026) are reported.
     /// </summary>
-    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticSite? NameSite = null);
+    internal sealed record ParseResult(NetworkModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, DiagnosticSite? NameSite = null, DiagnosticSite? WeightsSite = null);
 }

@@ -3,7 +3,8 @@ namespace NnGen.Generator.Model
     /// <summary>
     /// A declared network as plain values (no Roslyn symbols), so that equal declarations give equal models and the
     /// pipeline caches. It says what the user wrote; how it is computed is decided by the plan (<see cref="Planning.NetworkPlan"/>).
-    /// Names are spelled as in C# source (a keyword escaped as @class), ready to emit.
+    /// Names are spelled as in C# source (a keyword escaped as @class), ready to emit. <see cref="Weights"/> is the path
+    /// written in <c>[Network(..., Weights = "...")]</c>, or null.
     /// </summary>
     internal sealed record NetworkModel(
         string? Namespace,
@@ -12,8 +13,12 @@ namespace NnGen.Generator.Model
         EquatableArray<ContainingTypeModel> ContainingTypes,
         Loss Loss,
         int InputSize,
-        EquatableArray<LayerModel> Layers)
+        EquatableArray<LayerModel> Layers,
+        string? Weights = null)
     {
+        /// <summary>Whether the declaration names a weights file (<c>Weights = "..."</c>), so the constructors start from its data.</summary>
+        public bool EmbedsWeights => Weights is not null;
+
         public LayerModel OutputLayer => Layers[Layers.Count - 1];
 
         public int OutputSize => OutputLayer.Units;

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using NnGen.Generator.Diagnostics;
 using NnGen.Generator.Model;
+using NnGen.Generator.Parsing.Weights;
 
 namespace NnGen.Generator.Parsing
 {
@@ -29,7 +30,9 @@ namespace NnGen.Generator.Parsing
             DiagnosticSite? nameSite = context.TargetNode is TypeDeclarationSyntax declaration
                 ? DiagnosticSite.Of(declaration.Identifier.GetLocation(), declaration.Identifier.ValueText)
                 : null;
-            return new ParseResult(model, diagnostics.ToEquatableArray(), nameSite);
+            // Where the weights file's diagnostics (NNG0024 to NNG0026, decided once the file is read) are reported.
+            DiagnosticSite? weightsSite = model.EmbedsWeights ? WeightsArgument.Site(context.Attributes[0], model.Weights!, cancellationToken) : null;
+            return new ParseResult(model, diagnostics.ToEquatableArray(), nameSite, weightsSite);
         }
 
         private static NetworkModel? TryParse(GeneratorAttributeSyntaxContext context, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ namespace NnGen.Generator.Parsing
             cancellationToken.ThrowIfCancellationRequested();
 
             Location nameLocation = declaration.Identifier.GetLocation();
-            TypeShapeChecks.Check(type, declaration, nameLocation, diagnostics);
+            TypeShapeChecks.Check(type, declaration, nameLocation, context.Attributes.Length > 0 && WeightsArgument.Path(context.Attributes[0]) is not null, diagnostics);
             if (context.Attributes.Length == 0 || !TryReadNetwork(context.Attributes[0], out Loss loss, out Init defaultInit, out NetworkOptions networkOptions))
                 return null;
             CheckEnum(loss, "Loss", networkOptions.LossLocation ?? nameLocation, diagnostics);
@@ -116,10 +119,11 @@ namespace NnGen.Generator.Parsing
                 ContainingTypes(declaration),
                 loss,
                 inputSize,
-                layers.ToImmutable().ToEquatableArray());
+                layers.ToImmutable().ToEquatableArray(),
+                networkOptions.Weights);
         }
 
-        private readonly record struct NetworkOptions(Location? LossLocation, Location? InitLocation, float L1, float L2);
+        private readonly record struct NetworkOptions(Location? LossLocation, Location? InitLocation, float L1, float L2, string? Weights);
 
         private static bool TryReadNetwork(AttributeData attribute, out Loss loss, out Init init, out NetworkOptions options)
         {
@@ -131,6 +135,7 @@ namespace NnGen.Generator.Parsing
             float l1 = 0f, l2 = 0f;
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
             {
+                if (named.Key == "Weights" && named.Value.Kind != TypedConstantKind.Error) continue; // a string, null allowed: WeightsArgument reads it
                 if (named.Value.Kind == TypedConstantKind.Error || named.Value.Value is null) return false;
                 switch (named.Key)
                 {
@@ -140,7 +145,7 @@ namespace NnGen.Generator.Parsing
                 }
             }
             Location? location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation();
-            options = new NetworkOptions(location, location, l1, l2);
+            options = new NetworkOptions(location, location, l1, l2, WeightsArgument.Path(attribute));
             return true;
         }
 

@@ -23,7 +23,8 @@ namespace NnGen.Generator.Parsing
             "Parameters", "Gradients", "State", "Gpu", "ToGpu", "ExportOnnx", "LoadOnnx", "FromOnnx",
         };
 
-        public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location nameLocation, List<DiagnosticInfo> diagnostics)
+        /// <param name="embedsWeights">The declaration names a weights file, so a parameterless constructor is generated too.</param>
+        public static void Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, Location nameLocation, bool embedsWeights, List<DiagnosticInfo> diagnostics)
         {
             if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPartial, nameLocation, type.Name));
@@ -66,7 +67,7 @@ namespace NnGen.Generator.Parsing
                 && !baseType.InstanceConstructors.Any(c => c.Parameters.All(p => p.IsOptional || p.IsParams) && IsVisibleFromDerived(c, type)))
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BaseWithoutParameterlessConstructor, nameLocation, type.Name, baseType.Name));
 
-            CheckMembers(type, diagnostics, nameLocation);
+            CheckMembers(type, diagnostics, nameLocation, embedsWeights);
         }
 
         /// <summary>
@@ -74,7 +75,7 @@ namespace NnGen.Generator.Parsing
         /// name and parameter types) or hide (an accessible inherited one); NNG0022 for a constructor that does not chain
         /// to the generated one, so would leave Parameters unset.
         /// </summary>
-        private static void CheckMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, Location nameLocation)
+        private static void CheckMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, Location nameLocation, bool embedsWeights)
         {
             foreach (ISymbol member in type.GetMembers())
             {
@@ -82,9 +83,12 @@ namespace NnGen.Generator.Parsing
                 bool intConstructor = member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                     && constructor.DeclaringSyntaxReferences[0].GetSyntax() is not TypeDeclarationSyntax // a primary constructor is NNG0018
                     && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SpecialType == SpecialType.System_Int32;
-                if (intConstructor || Clashes(member))
+                // with embedded weights N() is generated beside N(int seed)
+                bool parameterlessConstructor = embedsWeights && member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 0 } parameterless
+                    && parameterless.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax;
+                if (intConstructor || parameterlessConstructor || Clashes(member))
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedMember, member.Locations.FirstOrDefault() ?? nameLocation,
-                        intConstructor ? type.Name + "(int)" : member.Name, type.Name));
+                        intConstructor ? type.Name + "(int)" : parameterlessConstructor ? type.Name + "()" : member.Name, type.Name));
                 else if (member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } other
                          && other.DeclaringSyntaxReferences[0].GetSyntax() is ConstructorDeclarationSyntax declared
                          && !declared.Initializer.IsKind(SyntaxKind.ThisConstructorInitializer)

@@ -23,5 +23,14 @@ namespace NnGen
 
         /// <summary>L2 penalty on every dense layer's weights (not biases): L2 * sum w^2 is added to the loss (Keras' convention).</summary>
         public float L2 { get; set; }
+
+        /// <summary>
+        /// Trained weights to build into the binary: the path of a <c>.nngen</c> model file (or, later, an <c>.onnx</c> file)
+        /// listed in the project as <c>&lt;AdditionalFiles Include="..." /&gt;</c>. The compiler reads the file, checks it
+        /// against this declaration and embeds its parameters and state as static data, so that <c>new N()</c> is the trained
+        /// network (no file is read at run time) and <c>new N(seed)</c> a fresh initialization. The path is matched against
+        /// the AdditionalFiles by its end, whole folder names at a time, with '\' and '/' alike.
+        /// </summary>
+        public string? Weights { get; set; }
     }
 }
