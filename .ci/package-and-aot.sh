@@ -13,7 +13,10 @@
 #      requires the JIT's model file byte for byte;
 #   4. creates a second fresh console project that adds NnGen and NnGen.Gpu (JIT only: ILGPU compiles kernels at run
 #      time), builds .ci/gpu-consumer/Program.cs, checks the GPU files are generated, and runs ToGpu on ILGPU's CPU
-#      accelerator for a fused and a per-layer network: one TrainStep and a Predict against the CPU network.
+#      accelerator for a fused and a per-layer network: one TrainStep and a Predict against the CPU network;
+#   5. packs NnGen.Onnx and creates a third fresh project with NnGen and NnGen.Onnx: .ci/onnx-consumer/Program.cs embeds
+#      torch's sigmoid231.onnx at build time (the packaged generator reading it with its Google.Protobuf) and must
+#      predict what torch predicted, then exports, reloads and refuses another network's file at run time.
 # Needs clang and zlib1g-dev for the native link; installs them (and unzip) with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,9 +65,11 @@ entries=$(unzip -Z1 "$nupkg")
 for expected in lib/net10.0/NnGen.Runtime.dll lib/net10.0/NnGen.Runtime.xml analyzers/dotnet/cs/NnGen.Generator.dll README.md; do
   grep -qx "$expected" <<<"$entries" || fail "the package lacks $expected"
 done
-# Exactly two assemblies: the runtime and the generator (no Microsoft.CodeAnalysis, nothing else).
+# Exactly three assemblies: the runtime, the generator and the Google.Protobuf it reads .onnx weights with (no
+# Microsoft.CodeAnalysis, nothing else).
+grep -qx analyzers/dotnet/cs/Google.Protobuf.dll <<<"$entries" || fail "the package lacks analyzers/dotnet/cs/Google.Protobuf.dll"
 dlls=$(grep -c '\.dll$' <<<"$entries" || true)
-[ "$dlls" -eq 2 ] || fail "the package holds $dlls assemblies, expected 2: $(grep '\.dll$' <<<"$entries" | tr '\n' ' ')"
+[ "$dlls" -eq 3 ] || fail "the package holds $dlls assemblies, expected 3: $(grep '\.dll$' <<<"$entries" | tr '\n' ' ')"
 grep -qx lib/net10.0/NnGen.Runtime.pdb <<<"$(unzip -Z1 "$snupkg")" || fail "the symbols package lacks lib/net10.0/NnGen.Runtime.pdb"
 nuspec=$(unzip -p "$nupkg" NnGen.nuspec)
 grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "the nuspec has no MIT license expression"
@@ -95,6 +100,23 @@ grep -q '<dependency id="ILGPU" version="1\.' <<<"$gpu_nuspec" || fail "NnGen.Gp
 grep -q '<license type="expression">MIT</license>' <<<"$gpu_nuspec" || fail "the NnGen.Gpu nuspec has no MIT license expression"
 echo "NnGen.Gpu package ok: $(wc -c <"$gpu_nupkg") bytes, $(grep -c '<dependency ' <<<"$gpu_nuspec") dependencies"
 
+step "dotnet pack NnGen.Onnx $version"
+dotnet pack NnGen.Onnx/NnGen.Onnx.csproj -c Release -o "$feed" -p:Version="$version"
+onnx_nupkg="$feed/NnGen.Onnx.$version.nupkg"
+[ -f "$onnx_nupkg" ] || fail "no $onnx_nupkg"
+onnx_entries=$(unzip -Z1 "$onnx_nupkg")
+for expected in lib/net10.0/NnGen.Onnx.dll lib/net10.0/NnGen.Onnx.xml README.md; do
+  grep -qx "$expected" <<<"$onnx_entries" || fail "NnGen.Onnx lacks $expected"
+done
+onnx_dlls=$(grep -c '\.dll$' <<<"$onnx_entries" || true)
+[ "$onnx_dlls" -eq 1 ] || fail "NnGen.Onnx holds $onnx_dlls assemblies, expected 1: $(grep '\.dll$' <<<"$onnx_entries" | tr '\n' ' ')"
+onnx_nuspec=$(unzip -p "$onnx_nupkg" NnGen.Onnx.nuspec)
+grep -Eq "<dependency id=\"NnGen\" version=\"$version\" include=\"All\" */>" <<<"$onnx_nuspec" \
+  || fail "NnGen.Onnx does not depend on NnGen $version with all its assets: $(grep '<dependency ' <<<"$onnx_nuspec")"
+grep -q '<dependency id="Google.Protobuf" version="3\.' <<<"$onnx_nuspec" || fail "NnGen.Onnx does not depend on Google.Protobuf 3.x"
+if grep -q 'Grpc.Tools' <<<"$onnx_nuspec"; then fail "NnGen.Onnx passes Grpc.Tools (build only) on to its consumers"; fi
+echo "NnGen.Onnx package ok: $(wc -c <"$onnx_nupkg") bytes, $(grep -c '<dependency ' <<<"$onnx_nuspec") dependencies"
+
 # --- 2. a fresh consumer, from the folder feed -----------------------------------------------------------------------
 step "fresh console project from the folder feed"
 dotnet new console -o "$app" --no-restore >/dev/null
@@ -112,7 +134,7 @@ sources=$(cd "$work" && dotnet nuget list source | awk '
   while IFS=$'\t' read -r name url; do echo "    <add key=\"$name\" value=\"$url\" />"; done <<<"$sources"
   echo '  </packageSources>'
   echo '  <packageSourceMapping>'
-  echo '    <packageSource key="nngen-local"><package pattern="NnGen" /><package pattern="NnGen.Gpu" /></packageSource>'
+  echo '    <packageSource key="nngen-local"><package pattern="NnGen" /><package pattern="NnGen.Gpu" /><package pattern="NnGen.Onnx" /></packageSource>'
   while IFS=$'\t' read -r name url; do echo "    <packageSource key=\"$name\"><package pattern=\"*\" /></packageSource>"; done <<<"$sources"
   echo '  </packageSourceMapping>'
   echo '</configuration>'
@@ -211,4 +233,24 @@ step "GPU consumer on ILGPU's CPU accelerator"
 dotnet "$gpu_bin/HelloNnGenGpu.dll" | tee "$work/gpu.txt"
 grep -qx 'gpu consumer ok' "$work/gpu.txt" || fail "the GPU consumer did not finish"
 
-echo "package-and-aot: NnGen and NnGen.Gpu $version packed, consumed from a folder feed, JIT, NativeAOT and GPU consumers passed"
+# --- 5. an ONNX consumer (JIT), from the folder feed -----------------------------------------------------------------
+step "fresh console project with NnGen and NnGen.Onnx"
+onnx_app="$work/HelloNnGenOnnx"
+dotnet new console -o "$onnx_app" --no-restore >/dev/null
+cp "$app/nuget.config" "$onnx_app/nuget.config"
+dotnet add "$onnx_app" package NnGen --version "$version"
+dotnet add "$onnx_app" package NnGen.Onnx --version "$version"
+cp .ci/onnx-consumer/Program.cs "$onnx_app/Program.cs"
+cp .ci/onnx-consumer/sigmoid231.onnx "$onnx_app/sigmoid231.onnx"
+# the model is built in at compile time (AdditionalFiles) and also copied beside the program for LoadOnnx at run time
+sed -i 's#</Project>#  <ItemGroup>\n    <AdditionalFiles Include="sigmoid231.onnx" />\n    <None Include="sigmoid231.onnx" CopyToOutputDirectory="PreserveNewest" />\n  </ItemGroup>\n</Project>#' "$onnx_app/HelloNnGenOnnx.csproj"
+dotnet build "$onnx_app" -c Release -p:TreatWarningsAsErrors=true -p:EmitCompilerGeneratedFiles=true
+onnx_generated="$onnx_app/obj/Release/net10.0/generated/NnGen.Generator/NnGen.Generator.NetworkGenerator"
+for file in Torch231.Weights.g.cs Torch231.Onnx.g.cs Plain231.Onnx.g.cs; do
+  [ -f "$onnx_generated/$file" ] || fail "the ONNX consumer got no $file: $(ls "$onnx_generated")"
+done
+step "ONNX consumer"
+dotnet "$onnx_app/bin/Release/net10.0/HelloNnGenOnnx.dll" | tee "$work/onnx.txt"
+grep -qx 'onnx consumer ok' "$work/onnx.txt" || fail "the ONNX consumer did not finish"
+
+echo "package-and-aot: NnGen, NnGen.Gpu and NnGen.Onnx $version packed, consumed from a folder feed, JIT, NativeAOT, GPU and ONNX consumers passed"
