@@ -16,8 +16,9 @@ using NnGen.Samples.Service;
 // Load test for NnGen.Samples.Service, from a separate process over loopback:
 //   NnGen.Samples.Service.LoadTest --url http://127.0.0.1:5077 --model digits.nngen [--seconds 20] [--levels 1,16,64]
 // Each level runs `concurrency` workers for a bounded time. Nine requests in ten are good: one of the 1,797 digits
-// (every fiftieth request: 64 digits at once), whose class and probabilities must equal, bit for bit, what this process
-// computes with the same network class from the same model file. One in ten is bad, cycling through the kinds below,
+// (every fiftieth request: 64 digits at once), whose class and probabilities must equal what this process
+// computes with the same network class from the same model file (equal classes, probabilities within 1e-6; see
+// Tolerance). One in ten is bad, cycling through the kinds below,
 // and must get a 400 with an {"error": ...} body. Exits 1 on any error (exception, unexpected status) or wrong answer.
 
 var options = ParseArguments(args);
@@ -39,8 +40,14 @@ BadRequest[] badRequests = BadRequests(pixels);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"load test of {options.Url}: {count} digits with known answers, {badRequests.Length} kinds of bad request, {options.Seconds} s per level, {Environment.ProcessorCount} cores"));
 
+// The NativeAOT server's kernels may run at another vector width than this JIT process (the ahead-of-time default is
+// 128 bits; the JIT takes the widest the CPU has), and the dense layers' dot products then add in another order: the
+// classes must be equal and each probability within 1e-6 of the expected one; the values that are not bit-identical
+// are counted and printed.
+const float Tolerance = 1e-6f;
+long notBitIdentical = 0;
 int failures = 0;
-// Warm-up (not counted): every bad kind once, then good requests for a second.
+// Warm-up, 1 s at concurrency 1 (not printed; its failures count).
 failures += await RunLevel("warm-up", 1, 1.0, print: false);
 foreach (int concurrency in options.Levels)
     failures += await RunLevel($"concurrency {concurrency}", concurrency, options.Seconds, print: true);
@@ -51,6 +58,7 @@ using (var client = new HttpClient { BaseAddress = new Uri(options.Url) })
     var health = await client.GetAsync("/health");
     bool right = health.StatusCode == HttpStatusCode.OK && await CheckGood(client, singles[0], 0, 1) is null;
     Console.WriteLine($"after the load: /health {(int)health.StatusCode}, prediction {(right ? "right" : "WRONG")}");
+    Console.WriteLine($"probabilities not bit-identical to this process's (all within {Tolerance.ToString(CultureInfo.InvariantCulture)}): {Interlocked.Read(ref notBitIdentical)}");
     if (!right) failures++;
 }
 Console.WriteLine(failures == 0 ? "load test: passed (0 errors, 0 wrong answers)" : $"load test: FAILED ({failures} errors or wrong answers)");
@@ -135,8 +143,12 @@ async Task<string?> CheckGood(HttpClient client, byte[] body, int first, int sam
         if (p.Class != ArgMax(expected)) return $"wrong: sample {first + s} class {p.Class}, expected {ArgMax(expected)}";
         if (p.Probabilities.Length != DigitsNet.OutputSize) return $"wrong: sample {first + s} has {p.Probabilities.Length} probabilities";
         for (int k = 0; k < DigitsNet.OutputSize; k++)
-            if (BitConverter.SingleToInt32Bits(p.Probabilities[k]) != BitConverter.SingleToInt32Bits(expected[k]))
-                return string.Create(CultureInfo.InvariantCulture, $"wrong: sample {first + s} probability {k} is {p.Probabilities[k]:R}, expected {expected[k]:R} (bit for bit)");
+        {
+            if (BitConverter.SingleToInt32Bits(p.Probabilities[k]) == BitConverter.SingleToInt32Bits(expected[k])) continue;
+            Interlocked.Increment(ref notBitIdentical);
+            if (!(Math.Abs(p.Probabilities[k] - expected[k]) <= Tolerance))
+                return string.Create(CultureInfo.InvariantCulture, $"wrong: sample {first + s} probability {k} is {p.Probabilities[k]:R}, expected {expected[k]:R} (within {Tolerance})");
+        }
     }
     return null;
 }
