@@ -46,6 +46,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 // are counted and printed.
 const float Tolerance = 1e-6f;
 long notBitIdentical = 0;
+double largestDifference = 0;
+var differenceLock = new object();
 int failures = 0;
 // Warm-up, 1 s at concurrency 1 (not printed; its failures count).
 failures += await RunLevel("warm-up", 1, 1.0, print: false);
@@ -58,7 +60,7 @@ using (var client = new HttpClient { BaseAddress = new Uri(options.Url) })
     var health = await client.GetAsync("/health");
     bool right = health.StatusCode == HttpStatusCode.OK && await CheckGood(client, singles[0], 0, 1) is null;
     Console.WriteLine($"after the load: /health {(int)health.StatusCode}, prediction {(right ? "right" : "WRONG")}");
-    Console.WriteLine($"probabilities not bit-identical to this process's (all within {Tolerance.ToString(CultureInfo.InvariantCulture)}): {Interlocked.Read(ref notBitIdentical)}");
+    Console.WriteLine($"probabilities not bit-identical to this process's (all within {Tolerance.ToString(CultureInfo.InvariantCulture)}): {Interlocked.Read(ref notBitIdentical)}, the largest difference {largestDifference.ToString("G3", CultureInfo.InvariantCulture)}");
     if (!right) failures++;
 }
 Console.WriteLine(failures == 0 ? "load test: passed (0 errors, 0 wrong answers)" : $"load test: FAILED ({failures} errors or wrong answers)");
@@ -146,6 +148,8 @@ async Task<string?> CheckGood(HttpClient client, byte[] body, int first, int sam
         {
             if (BitConverter.SingleToInt32Bits(p.Probabilities[k]) == BitConverter.SingleToInt32Bits(expected[k])) continue;
             Interlocked.Increment(ref notBitIdentical);
+            double difference = Math.Abs((double)p.Probabilities[k] - expected[k]);
+            lock (differenceLock) largestDifference = Math.Max(largestDifference, difference);
             if (!(Math.Abs(p.Probabilities[k] - expected[k]) <= Tolerance))
                 return string.Create(CultureInfo.InvariantCulture, $"wrong: sample {first + s} probability {k} is {p.Probabilities[k]:R}, expected {expected[k]:R} (within {Tolerance})");
         }
