@@ -5,7 +5,7 @@ namespace NnGen.Generator.Emitting
     /// <summary>
     /// The public compute members of every CPU shape, around the shape's private NnPredict, NnComputeLoss and
     /// NnComputeGradients: inference reads under the instance's seqlock (<c>NnGen.Internal.ConcurrencyGuard</c>: two
-    /// volatile reads and a fence, nothing written to the shared instance), training calls and publishes take its writer
+    /// volatile reads and a read barrier, nothing written to the shared instance), training calls and publishes take its writer
     /// flag; then CopyParametersFrom and Clone, which publish weights to a network that serves.
     /// </summary>
     internal static class ConcurrencyEmitter
@@ -100,6 +100,8 @@ namespace NnGen.Generator.Emitting
                 using (writer.Open("finally"))
                     writer.Line("other._nnGuard.EndSource();");
             }
+            // C# reserves the name Clone in records (CS8859): a record network copies itself with new N(0) and CopyParametersFrom
+            if (plan.Network.TypeKeyword.StartsWith("record", System.StringComparison.Ordinal)) return;
             writer.Line()
                 .Line("/// <summary>")
                 .Line("/// A new network with this one's parameters and state and buffers of its own (Gradients zero). Its dropout and noise")
