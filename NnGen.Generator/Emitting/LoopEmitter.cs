@@ -14,25 +14,78 @@ namespace NnGen.Generator.Emitting
     {
         public static void Write(IndentedWriter writer, NetworkPlan plan)
         {
-            WriteBuffers(writer, plan);
-            WritePublicMembers(writer, plan);
-            foreach (LayerPlan layer in plan.Layers)
+            WriteEntryPoints(writer, plan);
+            writer.Line()
+                .Line("/// <summary>")
+                .Line("/// The layers' scratch buffers and the compute methods over them. One per thread (calls on one thread never overlap),")
+                .Line("/// shared by every instance of the network on that thread, so that concurrent inference never shares a buffer; grown")
+                .Line("/// to the largest batch seen on the thread, never shrunk, so that steady-state calls allocate nothing.")
+                .Line("/// </summary>");
+            using (writer.Open("private sealed class NnScratch"))
             {
+                WriteScratchAccess(writer, plan);
+                WriteBuffers(writer, plan);
+                WritePublicMembers(writer, plan);
+                foreach (LayerPlan layer in plan.Layers)
+                {
+                    writer.Line();
+                    WriteForwardLayer(writer, layer);
+                }
                 writer.Line();
-                WriteForwardLayer(writer, layer);
+                LoopLossGateEmitter.Write(writer, plan);
+                for (int l = plan.Layers.Count - 1; l >= 0; l--)
+                {
+                    writer.Line();
+                    WriteBackwardLayer(writer, plan.Layers[l]);
+                }
             }
+        }
+
+        /// <summary>The network's NnPredict, NnComputeLoss and NnComputeGradients: each runs on the calling thread's scratch.</summary>
+        private static void WriteEntryPoints(IndentedWriter writer, NetworkPlan plan)
+        {
+            writer.Line("// the work of Predict, ComputeLoss and ComputeGradients, on the scratch buffers of the calling thread");
+            using (writer.Open($"private void NnPredict({ReadOnlySpan} inputs, {Span} outputs)"))
+                writer.Line("NnScratch scratch = NnScratch.Enter(this);").Line("scratch.NnPredict(inputs, outputs);").Line("scratch.Leave();");
             writer.Line();
-            LoopLossGateEmitter.Write(writer, plan);
-            for (int l = plan.Layers.Count - 1; l >= 0; l--)
+            using (writer.Open($"private float NnComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+                writer.Line("NnScratch scratch = NnScratch.Enter(this);").Line("float loss = scratch.NnComputeLoss(inputs, targets);").Line("scratch.Leave();").Line("return loss;");
+            writer.Line();
+            using (writer.Open($"private float NnComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+                writer.Line("NnScratch scratch = NnScratch.Enter(this);").Line("float loss = scratch.NnComputeGradients(inputs, targets);").Line("scratch.Leave();").Line("return loss;");
+        }
+
+        /// <summary>The thread's scratch, and the network it computes for: its arrays under the names the layer methods use.</summary>
+        private static void WriteScratchAccess(IndentedWriter writer, NetworkPlan plan)
+        {
+            string type = plan.TypeName;
+            writer.Line("[global::System.ThreadStatic] private static NnScratch? t_nnCurrent;")
+                .Line()
+                .Line("// the network of the call in progress; cleared after it, so that a thread's scratch keeps no network alive")
+                .Line($"private {type} _nnNetwork = default!;")
+                .Line();
+            using (writer.Open($"internal static NnScratch Enter({type} network)"))
             {
-                writer.Line();
-                WriteBackwardLayer(writer, plan.Layers[l]);
+                writer.Line("NnScratch scratch = t_nnCurrent ??= new NnScratch();")
+                    .Line("scratch._nnNetwork = network;")
+                    .Line("return scratch;");
             }
+            writer.Line()
+                .Line("internal void Leave() => _nnNetwork = default!;")
+                .Line()
+                .Line("private float[] Parameters => _nnNetwork.Parameters;")
+                .Line("private float[] State => _nnNetwork.State;")
+                .Line("private float[] Gradients => _nnNetwork.Gradients;");
+            if (plan.HasStochasticLayer)
+                writer.Line($"private global::NnGen.Internal.SeededRandom {StochasticLayerEmitter.RandomField} => _nnNetwork.{StochasticLayerEmitter.RandomField};");
+            if (plan.HasPenalty)
+                writer.Line("private double NnPenalty(bool withGradient) => _nnNetwork.NnPenalty(withGradient);");
+            writer.Line();
         }
 
         private static void WriteBuffers(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line("// Scratch buffers per layer (see the layer methods), grown to the largest batch seen.")
+            writer.Line("// scratch buffers per layer (see the layer methods), grown to the largest batch seen on this thread")
                 .Line("private int _nnCapacity;");
             foreach (LayerPlan layer in plan.Layers)
                 foreach (BufferPlan buffer in layer.Buffers)
@@ -63,24 +116,24 @@ namespace NnGen.Generator.Emitting
             string penalty = plan.HasPenalty ? " + NnPenalty(withGradient: false)" : "";
             string count = LossGates.Count(plan.Loss);
             writer.Line()
-                .Line("/// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>");
-            using (writer.Open($"public void Predict({ReadOnlySpan} inputs, {Span} outputs)"))
+                .Line("// Predict's work");
+            using (writer.Open($"internal void NnPredict({ReadOnlySpan} inputs, {Span} outputs)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
                     .Line("NnForward(inputs, n, training: false);")
                     .Line($"new {ReadOnlySpan}({plan.OutputLayer.Output.Name}, 0, n * OutputSize).CopyTo(outputs);");
             }
             writer.Line()
-                .Line($"/// <summary>Returns the {plan.Loss} of a batch of n samples (a mean, as PyTorch's default reduction){(plan.HasPenalty ? " plus the L1/L2 penalty" : "")}, in inference mode.</summary>");
-            using (writer.Open($"public float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+                .Line("// ComputeLoss's work, in inference mode");
+            using (writer.Open($"internal float NnComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("NnForward(inputs, n, training: false);")
                     .Line($"return (float)(NnLossGate(targets, n, withGradient: false) / {count}{penalty});");
             }
             writer.Line()
-                .Line("/// <summary>Returns the loss of a batch in training mode and overwrites <see cref=\"Gradients\"/> with its gradient (a mean over the batch).</summary>");
-            using (writer.Open($"public float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
+                .Line("// ComputeGradients' work, in training mode");
+            using (writer.Open($"internal float NnComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));");
                 if (plan.FirstBatchNorm is { } batchNorm)

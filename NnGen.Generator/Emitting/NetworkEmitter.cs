@@ -67,6 +67,8 @@ namespace NnGen.Generator.Emitting
                 writer.Line();
                 SerializationEmitter.Write(writer, plan);
                 writer.Line();
+                ConcurrencyEmitter.Write(writer, plan);
+                writer.Line();
                 if (plan.CpuShape == CpuCodeShape.Unrolled) UnrolledEmitter.Write(writer, plan);
                 else LoopEmitter.Write(writer, plan);
                 if (plan.HasPenalty)
@@ -129,16 +131,7 @@ namespace NnGen.Generator.Emitting
                 .Line()
                 .Line("int global::NnGen.INetwork.InputSize => InputSize;")
                 .Line("int global::NnGen.INetwork.OutputSize => OutputSize;")
-                .Line("int global::NnGen.INetwork.ParameterCount => ParameterCount;")
-                .Line()
-                .Line("/// <summary>ComputeGradients, then one step of <paramref name=\"optimizer\"/>; returns the loss before the step.</summary>");
-            using (writer.Open("public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)"))
-            {
-                writer.Line("global::System.ArgumentNullException.ThrowIfNull(optimizer);")
-                    .Line("float loss = ComputeGradients(inputs, targets);")
-                    .Line("optimizer.Step(Parameters, Gradients);")
-                    .Line("return loss;");
-            }
+                .Line("int global::NnGen.INetwork.ParameterCount => ParameterCount;");
         }
     }
 }

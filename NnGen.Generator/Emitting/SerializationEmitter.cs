@@ -17,12 +17,12 @@ namespace NnGen.Generator.Emitting
                 .Line("/// <summary>Writes a model file to <paramref name=\"path\"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>")
                 .Line($"public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);")
                 .Line()
-                .Line("/// <summary>Replaces the parameters and state with a model file's; on a <see cref=\"global::NnGen.ModelFileException\"/> nothing changes.</summary>")
-                .Line($"public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, \"{plan.FullName}\", Parameters, State);")
-                .Line()
-                .Line("/// <summary>Replaces the parameters and state with those of the model file at <paramref name=\"path\"/>; on an error nothing changes.</summary>")
-                .Line($"public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, \"{plan.FullName}\", Parameters, State);")
-                .Line()
+                .Line("/// <summary>Replaces the parameters and state with a model file's; on a <see cref=\"global::NnGen.ModelFileException\"/> nothing changes. A training call: one thread at a time.</summary>");
+            WriteLoadFrom(writer, plan, "global::System.IO.Stream stream", "stream");
+            writer.Line()
+                .Line("/// <summary>Replaces the parameters and state with those of the model file at <paramref name=\"path\"/>; on an error nothing changes. A training call: one thread at a time.</summary>");
+            WriteLoadFrom(writer, plan, "string path", "path");
+            writer.Line()
                 .Line("/// <summary>Creates a network from a model file.</summary>");
             using (writer.Open($"public static {type} Load(global::System.IO.Stream stream)"))
                 writer.Line($"var network = new {type}();").Line("network.LoadFrom(stream);").Line("return network;");
@@ -30,6 +30,19 @@ namespace NnGen.Generator.Emitting
                 .Line("/// <summary>Creates a network from the model file at <paramref name=\"path\"/>.</summary>");
             using (writer.Open($"public static {type} Load(string path)"))
                 writer.Line($"var network = new {type}();").Line("network.LoadFrom(path);").Line("return network;");
+        }
+
+        private static void WriteLoadFrom(IndentedWriter writer, NetworkPlan plan, string parameter, string argument)
+        {
+            using (writer.Open($"public void LoadFrom({parameter})"))
+            {
+                writer.Line("// it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights")
+                    .Line($"_nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, \"{plan.FullName}\", nameof(LoadFrom));");
+                using (writer.Open("try"))
+                    writer.Line($"global::NnGen.Internal.ModelFile.Read({argument}, ModelSignature, \"{plan.FullName}\", Parameters, State);");
+                using (writer.Open("finally"))
+                    writer.Line("_nnGuard.EndWrite();");
+            }
         }
     }
 }

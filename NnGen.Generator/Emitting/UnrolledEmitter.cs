@@ -30,8 +30,8 @@ namespace NnGen.Generator.Emitting
 
         private static void WritePredict(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line("/// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>");
-            using (writer.Open("public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
+            writer.Line("// Predict's work, under the guard of the public Predict");
+            using (writer.Open("private void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
                     .Line("float[] p = Parameters;")
@@ -50,8 +50,8 @@ namespace NnGen.Generator.Emitting
 
         private static void WriteComputeLoss(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line($"/// <summary>Returns the {plan.Loss} of a batch of n samples (a mean, as PyTorch's default reduction).</summary>");
-            using (writer.Open("public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
+            writer.Line("// ComputeLoss's work, under the guard of the public ComputeLoss");
+            using (writer.Open("private float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("float[] p = Parameters;")
@@ -70,8 +70,8 @@ namespace NnGen.Generator.Emitting
 
         private static void WriteComputeGradients(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line("/// <summary>Returns the loss of a batch and overwrites <see cref=\"Gradients\"/> with its gradient (a mean over the batch).</summary>");
-            using (writer.Open("public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
+            writer.Line("// ComputeGradients' work, under the writer flag of ComputeGradients and TrainStep");
+            using (writer.Open("private float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)"))
             {
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));")
                     .Line("float[] p = Parameters;")

@@ -20,7 +20,7 @@ namespace NnGen.Generator.Parsing
         private static readonly HashSet<string> GeneratedMembers = new()
         {
             "InputSize", "OutputSize", "ParameterCount", "StateCount", "ModelSignature",
-            "Parameters", "Gradients", "State", "Gpu", "ToGpu", "ExportOnnx", "LoadOnnx", "FromOnnx",
+            "Parameters", "Gradients", "State", "Gpu", "ToGpu", "ExportOnnx", "LoadOnnx", "FromOnnx", "CopyParametersFrom", "Clone",
         };
 
         /// <param name="embedsWeights">The declaration names a weights file, so a parameterless constructor is generated too.</param>

@@ -110,6 +110,21 @@ public sealed class MemberClashDiagnosticTests
         """);
 
     [Fact]
+    public void NNG0020_reported_for_members_named_CopyParametersFrom_and_Clone() => DiagnosticCheck.Reports("""
+        using NnGen;
+        namespace Demo;
+
+        [Network(Loss.MeanSquaredError)]
+        [Input(2)]
+        [Dense(1)]
+        internal partial class Net
+        {
+            public void {|NNG0020:CopyParametersFrom|}(Net other) { }
+            public Net {|NNG0020:Clone|}() => this;
+        }
+        """);
+
+    [Fact]
     public void NNG0020_reported_for_Gpu_and_ToGpu_with_ILGPU_where_the_generated_ones_would_clash()
     {
         // With ILGPU the generator would emit Gpu and ToGpu(Accelerator); it reports the user's instead, and emits nothing.

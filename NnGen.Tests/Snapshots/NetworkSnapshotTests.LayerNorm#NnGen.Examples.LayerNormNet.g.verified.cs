@@ -35,15 +35,6 @@ namespace NnGen.Examples
         int global::NnGen.INetwork.OutputSize => OutputSize;
         int global::NnGen.INetwork.ParameterCount => ParameterCount;
 
-        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step.</summary>
-        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            float loss = ComputeGradients(inputs, targets);
-            optimizer.Step(Parameters, Gradients);
-            return loss;
-        }
-
         /// <summary>Creates the network with parameters initialized deterministically from <paramref name="seed"/>.</summary>
         public LayerNormNet(int seed = 0)
         {
@@ -68,11 +59,35 @@ namespace NnGen.Examples
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
         public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
-        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.LayerNormNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(global::System.IO.Stream stream)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.LayerNormNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.LayerNormNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
-        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.LayerNormNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(string path)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.LayerNormNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.LayerNormNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
         /// <summary>Creates a network from a model file.</summary>
         public static LayerNormNet Load(global::System.IO.Stream stream)
@@ -90,193 +105,339 @@ namespace NnGen.Examples
             return network;
         }
 
-        // Scratch buffers per layer (see the layer methods), grown to the largest batch seen.
-        private int _nnCapacity;
-        private float[] _nnZ1 = global::System.Array.Empty<float>();
-        private float[] _nnD1 = global::System.Array.Empty<float>();
-        private float[] _nnZ2 = global::System.Array.Empty<float>();
-        private float[] _nnA2 = global::System.Array.Empty<float>();
-        private float[] _nnXHat2 = global::System.Array.Empty<float>();
-        private float[] _nnInvStd2 = global::System.Array.Empty<float>();
-        private float[] _nnD2 = global::System.Array.Empty<float>();
-        private float[] _nnZ3 = global::System.Array.Empty<float>();
-        private float[] _nnD3 = global::System.Array.Empty<float>();
+        // Inference (Predict, ComputeLoss) is safe from any number of threads: it reads Parameters and State under this seqlock
+        // and writes nothing shared. Training calls and publishes take its writer flag, one at a time (see ConcurrencyGuard).
+        private global::NnGen.Internal.ConcurrencyGuard _nnGuard;
 
-        private void NnEnsureCapacity(int n)
-        {
-            if (n <= _nnCapacity) return;
-            _nnZ1 = new float[n * 8];
-            _nnD1 = new float[n * 8];
-            _nnZ2 = new float[n * 8];
-            _nnA2 = new float[n * 8];
-            _nnXHat2 = new float[n * 8];
-            _nnInvStd2 = new float[n];
-            _nnD2 = new float[n * 8];
-            _nnZ3 = new float[n * 3];
-            _nnD3 = new float[n * 3];
-            _nnCapacity = n;
-        }
-
-        private void NnForward(global::System.ReadOnlySpan<float> inputs, int n, bool training)
-        {
-            NnEnsureCapacity(n);
-            NnForwardLayer1(inputs, n, training);
-            NnForwardLayer2(_nnZ1, n, training);
-            NnActivate2(n);
-            NnForwardLayer3(_nnA2, n, training);
-        }
-
-        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
+        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize). Safe from any number of threads.</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            NnForward(inputs, n, training: false);
-            new global::System.ReadOnlySpan<float>(_nnZ3, 0, n * OutputSize).CopyTo(outputs);
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.LayerNormNet", nameof(Predict));
+                NnPredict(inputs, outputs);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.LayerNormNet", nameof(Predict))) return;
+            }
         }
 
-        /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction), in inference mode.</summary>
+        /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction), in inference mode. Safe from any number of threads.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            NnForward(inputs, n, training: false);
-            return (float)(NnLossGate(targets, n, withGradient: false) / (n * OutputSize));
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.LayerNormNet", nameof(ComputeLoss));
+                float loss = NnComputeLoss(inputs, targets);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.LayerNormNet", nameof(ComputeLoss))) return loss;
+            }
         }
 
-        /// <summary>Returns the loss of a batch in training mode and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
+        /// <summary>Returns the loss of a batch in training mode and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch). One thread at a time: a concurrent training call throws.</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            NnForward(inputs, n, training: true);
-            global::System.Array.Clear(Gradients);
-            double loss = NnLossGate(targets, n, withGradient: true) / (n * OutputSize);
-            NnBackwardLayer3(_nnA2, n);
-            NnBackwardLayer2(_nnZ1, n);
-            NnBackwardLayer1(inputs, n);
-            return (float)loss;
-        }
-
-        // forward, layer 1 (Dense 4 -> 8): z = W x + b for the batch: multiply gates summed by an add gate,
-        // as a register-blocked matrix product
-        private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
-        {
-            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 4), new global::System.ReadOnlySpan<float>(Parameters, 0, 32), new global::System.ReadOnlySpan<float>(Parameters, 32, 8), new global::System.Span<float>(_nnZ1, 0, n * 8), n, 4, 8);
-        }
-
-        // forward, layer 2 (LayerNorm over 8 features of each sample, eps 1E-05f)
-        private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
-        {
-            global::System.ReadOnlySpan<float> gamma = new(Parameters, 40, 8);
-            global::System.ReadOnlySpan<float> beta = new(Parameters, 48, 8);
-            global::System.Span<float> y = new(_nnZ2, 0, n * 8);
-            global::System.Span<float> xhat = new(_nnXHat2, 0, n * 8);
-            global::System.Span<float> invStd = new(_nnInvStd2, 0, n);
-            for (int s = 0; s < n; s++)
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.LayerNormNet", nameof(ComputeGradients));
+            try
             {
-                global::System.ReadOnlySpan<float> xs = x.Slice(s * 8, 8);
-                double sum = 0;
-                for (int j = 0; j < 8; j++) sum += xs[j];
-                double mean = sum / 8, squares = 0;
-                for (int j = 0; j < 8; j++) { double c = xs[j] - mean; squares += c * c; }
-                float inv = (float)(1.0 / global::System.Math.Sqrt(squares / 8 + 1E-05f));
-                invStd[s] = inv;
-                for (int j = 0; j < 8; j++)
-                {
-                    float h = (float)(xs[j] - mean) * inv;
-                    xhat[s * 8 + j] = h;
-                    y[s * 8 + j] = gamma[j] * h + beta[j];
-                }
+                return NnComputeGradients(inputs, targets);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
             }
         }
 
-        // activation gate of layer 2 (Tanh)
-        private void NnActivate2(int n)
+        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step. One thread at a time: a concurrent training call throws.</summary>
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
         {
-            global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 8);
-            global::System.Span<float> a = new(_nnA2, 0, n * 8);
-            // the gate over the whole batch in vectors, each element the bits of ActivationMath.Tanh
-            global::NnGen.Internal.ActivationFunctions.Apply(global::NnGen.Activation.Tanh, 0f, z, a);
-        }
-
-        // forward, layer 3 (Dense 8 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,
-        // as a register-blocked matrix product
-        private void NnForwardLayer3(global::System.ReadOnlySpan<float> x, int n, bool training)
-        {
-            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 8), new global::System.ReadOnlySpan<float>(Parameters, 56, 24), new global::System.ReadOnlySpan<float>(Parameters, 80, 3), new global::System.Span<float>(_nnZ3, 0, n * 3), n, 8, 3);
-        }
-
-        // loss gate (MeanSquaredError): the summed loss; with the gradient, dL/dz of the last layer
-        private double NnLossGate(global::System.ReadOnlySpan<float> targets, int n, bool withGradient)
-        {
-            global::System.ReadOnlySpan<float> z = new(_nnZ3, 0, n * 3);
-            global::System.ReadOnlySpan<float> a = new(_nnZ3, 0, n * 3);
-            global::System.Span<float> dz = new(_nnD3, 0, n * 3);
-            global::System.ReadOnlySpan<float> t = targets;
-            float invCount = 1f / (n * OutputSize);
-            double loss = 0;
-            for (int j = 0; j < n * 3; j++)
+            global::System.ArgumentNullException.ThrowIfNull(optimizer);
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.LayerNormNet", nameof(TrainStep));
+            try
             {
-                float d = a[j] - t[j];
-                loss += d * d;
-                float da = 2f * d * invCount;
-                if (withGradient) dz[j] = da;
+                float loss = NnComputeGradients(inputs, targets);
+                optimizer.Step(Parameters, Gradients);
+                return loss;
             }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
+
+        /// <summary>
+        /// Replaces the parameters and state with <paramref name="other"/>'s, atomically for inference: Predict and ComputeLoss
+        /// on other threads wait for the copy and see the old weights or the new ones, never a mix. How a trainer publishes
+        /// weights to a network that serves. Throws InvalidOperationException when either network is in a training call.
+        /// </summary>
+        public void CopyParametersFrom(LayerNormNet other)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(other);
+            if (other.Parameters == Parameters) return;
+            // other's writer flag keeps its training calls out while it is read (its readers go on); ours makes our readers wait
+            other._nnGuard.BeginSource("NnGen.Examples.LayerNormNet");
+            try
+            {
+                _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Publishing, "NnGen.Examples.LayerNormNet", nameof(CopyParametersFrom));
+                global::System.MemoryExtensions.CopyTo(other.Parameters, global::System.MemoryExtensions.AsSpan(Parameters));
+                global::System.MemoryExtensions.CopyTo(other.State, global::System.MemoryExtensions.AsSpan(State));
+                _nnGuard.EndWrite();
+            }
+            finally
+            {
+                other._nnGuard.EndSource();
+            }
+        }
+
+        /// <summary>
+        /// A new network with this one's parameters and state and buffers of its own (Gradients zero). Its dropout and noise
+        /// layers draw from the generator of seed 0, as new LayerNormNet(0)'s. Throws InvalidOperationException during a training call.
+        /// </summary>
+        public LayerNormNet Clone()
+        {
+            var clone = new LayerNormNet(0);
+            clone.CopyParametersFrom(this);
+            return clone;
+        }
+
+        // the work of Predict, ComputeLoss and ComputeGradients, on the scratch buffers of the calling thread
+        private void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            NnScratch scratch = NnScratch.Enter(this);
+            scratch.NnPredict(inputs, outputs);
+            scratch.Leave();
+        }
+
+        private float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            NnScratch scratch = NnScratch.Enter(this);
+            float loss = scratch.NnComputeLoss(inputs, targets);
+            scratch.Leave();
             return loss;
         }
 
-        // backward, layer 3 (Dense): _nnD3 holds dL/d(output); writes dL/d(output) of layer 2 into _nnD2
-        private void NnBackwardLayer3(global::System.ReadOnlySpan<float> x, int n)
+        private float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
-            global::System.ReadOnlySpan<float> d = new(_nnD3, 0, n * 3);
-            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 8), new global::System.Span<float>(Gradients, 56, 24), new global::System.Span<float>(Gradients, 80, 3), n, 8, 3);
-            // the gradient reaching layer 2's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
-            global::NnGen.Internal.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 56, 24), new global::System.Span<float>(_nnD2, 0, n * 8), n, 8, 3);
+            NnScratch scratch = NnScratch.Enter(this);
+            float loss = scratch.NnComputeGradients(inputs, targets);
+            scratch.Leave();
+            return loss;
         }
 
-        // backward, layer 2 (LayerNorm): _nnD2 holds dL/d(output); writes dL/d(output) of layer 1 into _nnD1
-        private void NnBackwardLayer2(global::System.ReadOnlySpan<float> x, int n)
+        /// <summary>
+        /// The layers' scratch buffers and the compute methods over them. One per thread (calls on one thread never overlap),
+        /// shared by every instance of the network on that thread, so that concurrent inference never shares a buffer; grown
+        /// to the largest batch seen on the thread, never shrunk, so that steady-state calls allocate nothing.
+        /// </summary>
+        private sealed class NnScratch
         {
-            // the activation gate (Tanh) multiplies by its local derivative, turning dL/da into dL/dz
-            global::System.Span<float> dz = new(_nnD2, 0, n * 8);
-            global::System.ReadOnlySpan<float> a = new(_nnA2, 0, n * 8);
-            int e = 0;
-            for (; e <= n * 8 - global::System.Numerics.Vector<float>.Count; e += global::System.Numerics.Vector<float>.Count)
+            [global::System.ThreadStatic] private static NnScratch? t_nnCurrent;
+
+            // the network of the call in progress; cleared after it, so that a thread's scratch keeps no network alive
+            private LayerNormNet _nnNetwork = default!;
+
+            internal static NnScratch Enter(LayerNormNet network)
             {
-                var dzv = new global::System.Numerics.Vector<float>(dz.Slice(e));
-                var av = new global::System.Numerics.Vector<float>(a.Slice(e));
-                (dzv * (global::System.Numerics.Vector<float>.One - av * av)).CopyTo(dz.Slice(e));
+                NnScratch scratch = t_nnCurrent ??= new NnScratch();
+                scratch._nnNetwork = network;
+                return scratch;
             }
-            for (; e < n * 8; e++) dz[e] = dz[e] * (1f - a[e] * a[e]);
-            global::System.ReadOnlySpan<float> gamma = new(Parameters, 40, 8);
-            global::System.Span<float> gGamma = new(Gradients, 40, 8);
-            global::System.Span<float> gBeta = new(Gradients, 48, 8);
-            global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 8);
-            global::System.ReadOnlySpan<float> xhat = new(_nnXHat2, 0, n * 8);
-            global::System.ReadOnlySpan<float> invStd = new(_nnInvStd2, 0, n);
-            global::System.Span<float> dx = new(_nnD1, 0, n * 8);
-            for (int s = 0; s < n; s++)
+
+            internal void Leave() => _nnNetwork = default!;
+
+            private float[] Parameters => _nnNetwork.Parameters;
+            private float[] State => _nnNetwork.State;
+            private float[] Gradients => _nnNetwork.Gradients;
+
+            // scratch buffers per layer (see the layer methods), grown to the largest batch seen on this thread
+            private int _nnCapacity;
+            private float[] _nnZ1 = global::System.Array.Empty<float>();
+            private float[] _nnD1 = global::System.Array.Empty<float>();
+            private float[] _nnZ2 = global::System.Array.Empty<float>();
+            private float[] _nnA2 = global::System.Array.Empty<float>();
+            private float[] _nnXHat2 = global::System.Array.Empty<float>();
+            private float[] _nnInvStd2 = global::System.Array.Empty<float>();
+            private float[] _nnD2 = global::System.Array.Empty<float>();
+            private float[] _nnZ3 = global::System.Array.Empty<float>();
+            private float[] _nnD3 = global::System.Array.Empty<float>();
+
+            private void NnEnsureCapacity(int n)
             {
-                float sumDXHat = 0f, sumDXHatXHat = 0f;
-                for (int j = 0; j < 8; j++)
+                if (n <= _nnCapacity) return;
+                _nnZ1 = new float[n * 8];
+                _nnD1 = new float[n * 8];
+                _nnZ2 = new float[n * 8];
+                _nnA2 = new float[n * 8];
+                _nnXHat2 = new float[n * 8];
+                _nnInvStd2 = new float[n];
+                _nnD2 = new float[n * 8];
+                _nnZ3 = new float[n * 3];
+                _nnD3 = new float[n * 3];
+                _nnCapacity = n;
+            }
+
+            private void NnForward(global::System.ReadOnlySpan<float> inputs, int n, bool training)
+            {
+                NnEnsureCapacity(n);
+                NnForwardLayer1(inputs, n, training);
+                NnForwardLayer2(_nnZ1, n, training);
+                NnActivate2(n);
+                NnForwardLayer3(_nnA2, n, training);
+            }
+
+            // Predict's work
+            internal void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+                NnForward(inputs, n, training: false);
+                new global::System.ReadOnlySpan<float>(_nnZ3, 0, n * OutputSize).CopyTo(outputs);
+            }
+
+            // ComputeLoss's work, in inference mode
+            internal float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                NnForward(inputs, n, training: false);
+                return (float)(NnLossGate(targets, n, withGradient: false) / (n * OutputSize));
+            }
+
+            // ComputeGradients' work, in training mode
+            internal float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                NnForward(inputs, n, training: true);
+                global::System.Array.Clear(Gradients);
+                double loss = NnLossGate(targets, n, withGradient: true) / (n * OutputSize);
+                NnBackwardLayer3(_nnA2, n);
+                NnBackwardLayer2(_nnZ1, n);
+                NnBackwardLayer1(inputs, n);
+                return (float)loss;
+            }
+
+            // forward, layer 1 (Dense 4 -> 8): z = W x + b for the batch: multiply gates summed by an add gate,
+            // as a register-blocked matrix product
+            private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
+            {
+                global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 4), new global::System.ReadOnlySpan<float>(Parameters, 0, 32), new global::System.ReadOnlySpan<float>(Parameters, 32, 8), new global::System.Span<float>(_nnZ1, 0, n * 8), n, 4, 8);
+            }
+
+            // forward, layer 2 (LayerNorm over 8 features of each sample, eps 1E-05f)
+            private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
+            {
+                global::System.ReadOnlySpan<float> gamma = new(Parameters, 40, 8);
+                global::System.ReadOnlySpan<float> beta = new(Parameters, 48, 8);
+                global::System.Span<float> y = new(_nnZ2, 0, n * 8);
+                global::System.Span<float> xhat = new(_nnXHat2, 0, n * 8);
+                global::System.Span<float> invStd = new(_nnInvStd2, 0, n);
+                for (int s = 0; s < n; s++)
                 {
-                    float dj = d[s * 8 + j], h = xhat[s * 8 + j];
-                    gGamma[j] += dj * h;
-                    gBeta[j] += dj;
-                    float dh = dj * gamma[j];
-                    sumDXHat += dh;
-                    sumDXHatXHat += dh * h;
+                    global::System.ReadOnlySpan<float> xs = x.Slice(s * 8, 8);
+                    double sum = 0;
+                    for (int j = 0; j < 8; j++) sum += xs[j];
+                    double mean = sum / 8, squares = 0;
+                    for (int j = 0; j < 8; j++) { double c = xs[j] - mean; squares += c * c; }
+                    float inv = (float)(1.0 / global::System.Math.Sqrt(squares / 8 + 1E-05f));
+                    invStd[s] = inv;
+                    for (int j = 0; j < 8; j++)
+                    {
+                        float h = (float)(xs[j] - mean) * inv;
+                        xhat[s * 8 + j] = h;
+                        y[s * 8 + j] = gamma[j] * h + beta[j];
+                    }
                 }
-                float scale = invStd[s] / 8;
-                for (int j = 0; j < 8; j++) dx[s * 8 + j] = scale * (8 * d[s * 8 + j] * gamma[j] - sumDXHat - xhat[s * 8 + j] * sumDXHatXHat);
             }
-        }
 
-        // backward, layer 1 (Dense): _nnD1 holds dL/d(output); the inputs need no gradient
-        private void NnBackwardLayer1(global::System.ReadOnlySpan<float> x, int n)
-        {
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
-            global::System.ReadOnlySpan<float> d = new(_nnD1, 0, n * 8);
-            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 4), new global::System.Span<float>(Gradients, 0, 32), new global::System.Span<float>(Gradients, 32, 8), n, 4, 8);
+            // activation gate of layer 2 (Tanh)
+            private void NnActivate2(int n)
+            {
+                global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 8);
+                global::System.Span<float> a = new(_nnA2, 0, n * 8);
+                // the gate over the whole batch in vectors, each element the bits of ActivationMath.Tanh
+                global::NnGen.Internal.ActivationFunctions.Apply(global::NnGen.Activation.Tanh, 0f, z, a);
+            }
+
+            // forward, layer 3 (Dense 8 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,
+            // as a register-blocked matrix product
+            private void NnForwardLayer3(global::System.ReadOnlySpan<float> x, int n, bool training)
+            {
+                global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 8), new global::System.ReadOnlySpan<float>(Parameters, 56, 24), new global::System.ReadOnlySpan<float>(Parameters, 80, 3), new global::System.Span<float>(_nnZ3, 0, n * 3), n, 8, 3);
+            }
+
+            // loss gate (MeanSquaredError): the summed loss; with the gradient, dL/dz of the last layer
+            private double NnLossGate(global::System.ReadOnlySpan<float> targets, int n, bool withGradient)
+            {
+                global::System.ReadOnlySpan<float> z = new(_nnZ3, 0, n * 3);
+                global::System.ReadOnlySpan<float> a = new(_nnZ3, 0, n * 3);
+                global::System.Span<float> dz = new(_nnD3, 0, n * 3);
+                global::System.ReadOnlySpan<float> t = targets;
+                float invCount = 1f / (n * OutputSize);
+                double loss = 0;
+                for (int j = 0; j < n * 3; j++)
+                {
+                    float d = a[j] - t[j];
+                    loss += d * d;
+                    float da = 2f * d * invCount;
+                    if (withGradient) dz[j] = da;
+                }
+                return loss;
+            }
+
+            // backward, layer 3 (Dense): _nnD3 holds dL/d(output); writes dL/d(output) of layer 2 into _nnD2
+            private void NnBackwardLayer3(global::System.ReadOnlySpan<float> x, int n)
+            {
+                // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
+                global::System.ReadOnlySpan<float> d = new(_nnD3, 0, n * 3);
+                global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 8), new global::System.Span<float>(Gradients, 56, 24), new global::System.Span<float>(Gradients, 80, 3), n, 8, 3);
+                // the gradient reaching layer 2's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
+                global::NnGen.Internal.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 56, 24), new global::System.Span<float>(_nnD2, 0, n * 8), n, 8, 3);
+            }
+
+            // backward, layer 2 (LayerNorm): _nnD2 holds dL/d(output); writes dL/d(output) of layer 1 into _nnD1
+            private void NnBackwardLayer2(global::System.ReadOnlySpan<float> x, int n)
+            {
+                // the activation gate (Tanh) multiplies by its local derivative, turning dL/da into dL/dz
+                global::System.Span<float> dz = new(_nnD2, 0, n * 8);
+                global::System.ReadOnlySpan<float> a = new(_nnA2, 0, n * 8);
+                int e = 0;
+                for (; e <= n * 8 - global::System.Numerics.Vector<float>.Count; e += global::System.Numerics.Vector<float>.Count)
+                {
+                    var dzv = new global::System.Numerics.Vector<float>(dz.Slice(e));
+                    var av = new global::System.Numerics.Vector<float>(a.Slice(e));
+                    (dzv * (global::System.Numerics.Vector<float>.One - av * av)).CopyTo(dz.Slice(e));
+                }
+                for (; e < n * 8; e++) dz[e] = dz[e] * (1f - a[e] * a[e]);
+                global::System.ReadOnlySpan<float> gamma = new(Parameters, 40, 8);
+                global::System.Span<float> gGamma = new(Gradients, 40, 8);
+                global::System.Span<float> gBeta = new(Gradients, 48, 8);
+                global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 8);
+                global::System.ReadOnlySpan<float> xhat = new(_nnXHat2, 0, n * 8);
+                global::System.ReadOnlySpan<float> invStd = new(_nnInvStd2, 0, n);
+                global::System.Span<float> dx = new(_nnD1, 0, n * 8);
+                for (int s = 0; s < n; s++)
+                {
+                    float sumDXHat = 0f, sumDXHatXHat = 0f;
+                    for (int j = 0; j < 8; j++)
+                    {
+                        float dj = d[s * 8 + j], h = xhat[s * 8 + j];
+                        gGamma[j] += dj * h;
+                        gBeta[j] += dj;
+                        float dh = dj * gamma[j];
+                        sumDXHat += dh;
+                        sumDXHatXHat += dh * h;
+                    }
+                    float scale = invStd[s] / 8;
+                    for (int j = 0; j < 8; j++) dx[s * 8 + j] = scale * (8 * d[s * 8 + j] * gamma[j] - sumDXHat - xhat[s * 8 + j] * sumDXHatXHat);
+                }
+            }
+
+            // backward, layer 1 (Dense): _nnD1 holds dL/d(output); the inputs need no gradient
+            private void NnBackwardLayer1(global::System.ReadOnlySpan<float> x, int n)
+            {
+                // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
+                global::System.ReadOnlySpan<float> d = new(_nnD1, 0, n * 8);
+                global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 4), new global::System.Span<float>(Gradients, 0, 32), new global::System.Span<float>(Gradients, 32, 8), n, 4, 8);
+            }
         }
     }
 }

@@ -34,15 +34,6 @@ namespace NnGen.Examples
         int global::NnGen.INetwork.OutputSize => OutputSize;
         int global::NnGen.INetwork.ParameterCount => ParameterCount;
 
-        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step.</summary>
-        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            float loss = ComputeGradients(inputs, targets);
-            optimizer.Step(Parameters, Gradients);
-            return loss;
-        }
-
         /// <summary>Creates the network with parameters initialized deterministically from <paramref name="seed"/>.</summary>
         public MaxoutLoopsNet(int seed = 0)
         {
@@ -65,11 +56,35 @@ namespace NnGen.Examples
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
         public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
-        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.MaxoutLoopsNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(global::System.IO.Stream stream)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.MaxoutLoopsNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.MaxoutLoopsNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
-        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.MaxoutLoopsNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(string path)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.MaxoutLoopsNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.MaxoutLoopsNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
         /// <summary>Creates a network from a model file.</summary>
         public static MaxoutLoopsNet Load(global::System.IO.Stream stream)
@@ -87,149 +102,295 @@ namespace NnGen.Examples
             return network;
         }
 
-        // Scratch buffers per layer (see the layer methods), grown to the largest batch seen.
-        private int _nnCapacity;
-        private float[] _nnPieces1 = global::System.Array.Empty<float>();
-        private float[] _nnA1 = global::System.Array.Empty<float>();
-        private float[] _nnDPieces1 = global::System.Array.Empty<float>();
-        private float[] _nnD1 = global::System.Array.Empty<float>();
-        private float[] _nnZ2 = global::System.Array.Empty<float>();
-        private float[] _nnA2 = global::System.Array.Empty<float>();
-        private float[] _nnD2 = global::System.Array.Empty<float>();
+        // Inference (Predict, ComputeLoss) is safe from any number of threads: it reads Parameters and State under this seqlock
+        // and writes nothing shared. Training calls and publishes take its writer flag, one at a time (see ConcurrencyGuard).
+        private global::NnGen.Internal.ConcurrencyGuard _nnGuard;
 
-        private void NnEnsureCapacity(int n)
-        {
-            if (n <= _nnCapacity) return;
-            _nnPieces1 = new float[n * 12];
-            _nnA1 = new float[n * 6];
-            _nnDPieces1 = new float[n * 12];
-            _nnD1 = new float[n * 6];
-            _nnZ2 = new float[n * 3];
-            _nnA2 = new float[n * 3];
-            _nnD2 = new float[n * 3];
-            _nnCapacity = n;
-        }
-
-        private void NnForward(global::System.ReadOnlySpan<float> inputs, int n, bool training)
-        {
-            NnEnsureCapacity(n);
-            NnForwardLayer1(inputs, n, training);
-            NnForwardLayer2(_nnA1, n, training);
-            NnActivate2(n);
-        }
-
-        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
+        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize). Safe from any number of threads.</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
-            NnForward(inputs, n, training: false);
-            new global::System.ReadOnlySpan<float>(_nnA2, 0, n * OutputSize).CopyTo(outputs);
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(Predict));
+                NnPredict(inputs, outputs);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(Predict))) return;
+            }
         }
 
-        /// <summary>Returns the CategoricalCrossEntropy of a batch of n samples (a mean, as PyTorch's default reduction), in inference mode.</summary>
+        /// <summary>Returns the CategoricalCrossEntropy of a batch of n samples (a mean, as PyTorch's default reduction), in inference mode. Safe from any number of threads.</summary>
         public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            NnForward(inputs, n, training: false);
-            return (float)(NnLossGate(targets, n, withGradient: false) / n);
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(ComputeLoss));
+                float loss = NnComputeLoss(inputs, targets);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(ComputeLoss))) return loss;
+            }
         }
 
-        /// <summary>Returns the loss of a batch in training mode and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
+        /// <summary>Returns the loss of a batch in training mode and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch). One thread at a time: a concurrent training call throws.</summary>
         public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
-            NnForward(inputs, n, training: true);
-            global::System.Array.Clear(Gradients);
-            double loss = NnLossGate(targets, n, withGradient: true) / n;
-            NnBackwardLayer2(_nnA1, n);
-            NnBackwardLayer1(inputs, n);
-            return (float)loss;
-        }
-
-        // forward, layer 1 (Maxout 8 -> 6 units of 2 pieces): z = W x + b over the 12 pieces, as a register-blocked
-        // matrix product (multiply gates summed by an add gate), then the max gate of each unit over its 2 consecutive pieces
-        // (a later piece wins only when greater: the first of equal pieces wins)
-        private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
-        {
-            global::System.Span<float> z = new(_nnPieces1, 0, n * 12);
-            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 8), new global::System.ReadOnlySpan<float>(Parameters, 0, 96), new global::System.ReadOnlySpan<float>(Parameters, 96, 12), z, n, 8, 12);
-            global::System.Span<float> a = new(_nnA1, 0, n * 6);
-            for (int j = 0; j < n * 6; j++)
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.MaxoutLoopsNet", nameof(ComputeGradients));
+            try
             {
-                int first = j * 2;
-                float max = z[first];
-                for (int k = 1; k < 2; k++) if (z[first + k] > max) max = z[first + k];
-                a[j] = max;
+                return NnComputeGradients(inputs, targets);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
             }
         }
 
-        // forward, layer 2 (Dense 6 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,
-        // as a register-blocked matrix product
-        private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
+        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step. One thread at a time: a concurrent training call throws.</summary>
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
         {
-            global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 6), new global::System.ReadOnlySpan<float>(Parameters, 108, 18), new global::System.ReadOnlySpan<float>(Parameters, 126, 3), new global::System.Span<float>(_nnZ2, 0, n * 3), n, 6, 3);
-        }
-
-        // activation gate of layer 2 (Softmax)
-        private void NnActivate2(int n)
-        {
-            global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 3);
-            global::System.Span<float> a = new(_nnA2, 0, n * 3);
-            // softmax over each row, shifted by its maximum so that no exponential overflows; the exponentials vectorized over the batch
-            global::NnGen.Internal.ActivationFunctions.Softmax(z, a, n, 3);
-        }
-
-        // loss gate (CategoricalCrossEntropy): the summed loss; with the gradient, dL/dz of the last layer
-        private double NnLossGate(global::System.ReadOnlySpan<float> targets, int n, bool withGradient)
-        {
-            global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 3);
-            global::System.ReadOnlySpan<float> a = new(_nnA2, 0, n * 3);
-            global::System.Span<float> dz = new(_nnD2, 0, n * 3);
-            global::System.ReadOnlySpan<float> t = targets;
-            float invCount = 1f / n;
-            double loss = 0;
-            for (int s = 0; s < n; s++)
+            global::System.ArgumentNullException.ThrowIfNull(optimizer);
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.MaxoutLoopsNet", nameof(TrainStep));
+            try
             {
-                int row = s * 3;
-                float max = z[row];
-                for (int k = 1; k < 3; k++) max = global::System.MathF.Max(max, z[row + k]);
-                double total = 0;
-                for (int k = 0; k < 3; k++) total += global::System.Math.Exp(z[row + k] - max);
-                double logSumExp = max + global::System.Math.Log(total);
-                float sumT = 0f;
-                for (int k = 0; k < 3; k++) { loss += t[row + k] * (logSumExp - z[row + k]); sumT += t[row + k]; }
-                if (!withGradient) continue;
-                for (int k = 0; k < 3; k++) dz[row + k] = (a[row + k] * sumT - t[row + k]) * invCount;
+                float loss = NnComputeGradients(inputs, targets);
+                optimizer.Step(Parameters, Gradients);
+                return loss;
             }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
+
+        /// <summary>
+        /// Replaces the parameters and state with <paramref name="other"/>'s, atomically for inference: Predict and ComputeLoss
+        /// on other threads wait for the copy and see the old weights or the new ones, never a mix. How a trainer publishes
+        /// weights to a network that serves. Throws InvalidOperationException when either network is in a training call.
+        /// </summary>
+        public void CopyParametersFrom(MaxoutLoopsNet other)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(other);
+            if (other.Parameters == Parameters) return;
+            // other's writer flag keeps its training calls out while it is read (its readers go on); ours makes our readers wait
+            other._nnGuard.BeginSource("NnGen.Examples.MaxoutLoopsNet");
+            try
+            {
+                _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Publishing, "NnGen.Examples.MaxoutLoopsNet", nameof(CopyParametersFrom));
+                global::System.MemoryExtensions.CopyTo(other.Parameters, global::System.MemoryExtensions.AsSpan(Parameters));
+                global::System.MemoryExtensions.CopyTo(other.State, global::System.MemoryExtensions.AsSpan(State));
+                _nnGuard.EndWrite();
+            }
+            finally
+            {
+                other._nnGuard.EndSource();
+            }
+        }
+
+        /// <summary>
+        /// A new network with this one's parameters and state and buffers of its own (Gradients zero). Its dropout and noise
+        /// layers draw from the generator of seed 0, as new MaxoutLoopsNet(0)'s. Throws InvalidOperationException during a training call.
+        /// </summary>
+        public MaxoutLoopsNet Clone()
+        {
+            var clone = new MaxoutLoopsNet(0);
+            clone.CopyParametersFrom(this);
+            return clone;
+        }
+
+        // the work of Predict, ComputeLoss and ComputeGradients, on the scratch buffers of the calling thread
+        private void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            NnScratch scratch = NnScratch.Enter(this);
+            scratch.NnPredict(inputs, outputs);
+            scratch.Leave();
+        }
+
+        private float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            NnScratch scratch = NnScratch.Enter(this);
+            float loss = scratch.NnComputeLoss(inputs, targets);
+            scratch.Leave();
             return loss;
         }
 
-        // backward, layer 2 (Dense): _nnD2 holds dL/d(output); writes dL/d(output) of layer 1 into _nnD1
-        private void NnBackwardLayer2(global::System.ReadOnlySpan<float> x, int n)
+        private float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
-            global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 3);
-            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 6), new global::System.Span<float>(Gradients, 108, 18), new global::System.Span<float>(Gradients, 126, 3), n, 6, 3);
-            // the gradient reaching layer 1's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
-            global::NnGen.Internal.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 108, 18), new global::System.Span<float>(_nnD1, 0, n * 6), n, 6, 3);
+            NnScratch scratch = NnScratch.Enter(this);
+            float loss = scratch.NnComputeGradients(inputs, targets);
+            scratch.Leave();
+            return loss;
         }
 
-        // backward, layer 1 (Maxout): _nnD1 holds dL/d(output); the inputs need no gradient
-        private void NnBackwardLayer1(global::System.ReadOnlySpan<float> x, int n)
+        /// <summary>
+        /// The layers' scratch buffers and the compute methods over them. One per thread (calls on one thread never overlap),
+        /// shared by every instance of the network on that thread, so that concurrent inference never shares a buffer; grown
+        /// to the largest batch seen on the thread, never shrunk, so that steady-state calls allocate nothing.
+        /// </summary>
+        private sealed class NnScratch
         {
-            // the max gate hands each unit's gradient to its winning piece (recomputed from z as forward chose it), 0 to the others
-            global::System.ReadOnlySpan<float> da = new(_nnD1, 0, n * 6);
-            global::System.ReadOnlySpan<float> z = new(_nnPieces1, 0, n * 12);
-            global::System.Span<float> dz = new(_nnDPieces1, 0, n * 12);
-            dz.Clear();
-            for (int j = 0; j < n * 6; j++)
+            [global::System.ThreadStatic] private static NnScratch? t_nnCurrent;
+
+            // the network of the call in progress; cleared after it, so that a thread's scratch keeps no network alive
+            private MaxoutLoopsNet _nnNetwork = default!;
+
+            internal static NnScratch Enter(MaxoutLoopsNet network)
             {
-                int first = j * 2, winner = first;
-                for (int k = first + 1; k < first + 2; k++) if (z[k] > z[winner]) winner = k;
-                dz[winner] = da[j];
+                NnScratch scratch = t_nnCurrent ??= new NnScratch();
+                scratch._nnNetwork = network;
+                return scratch;
             }
-            // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
-            global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(dz, x.Slice(0, n * 8), new global::System.Span<float>(Gradients, 0, 96), new global::System.Span<float>(Gradients, 96, 12), n, 8, 12);
+
+            internal void Leave() => _nnNetwork = default!;
+
+            private float[] Parameters => _nnNetwork.Parameters;
+            private float[] State => _nnNetwork.State;
+            private float[] Gradients => _nnNetwork.Gradients;
+
+            // scratch buffers per layer (see the layer methods), grown to the largest batch seen on this thread
+            private int _nnCapacity;
+            private float[] _nnPieces1 = global::System.Array.Empty<float>();
+            private float[] _nnA1 = global::System.Array.Empty<float>();
+            private float[] _nnDPieces1 = global::System.Array.Empty<float>();
+            private float[] _nnD1 = global::System.Array.Empty<float>();
+            private float[] _nnZ2 = global::System.Array.Empty<float>();
+            private float[] _nnA2 = global::System.Array.Empty<float>();
+            private float[] _nnD2 = global::System.Array.Empty<float>();
+
+            private void NnEnsureCapacity(int n)
+            {
+                if (n <= _nnCapacity) return;
+                _nnPieces1 = new float[n * 12];
+                _nnA1 = new float[n * 6];
+                _nnDPieces1 = new float[n * 12];
+                _nnD1 = new float[n * 6];
+                _nnZ2 = new float[n * 3];
+                _nnA2 = new float[n * 3];
+                _nnD2 = new float[n * 3];
+                _nnCapacity = n;
+            }
+
+            private void NnForward(global::System.ReadOnlySpan<float> inputs, int n, bool training)
+            {
+                NnEnsureCapacity(n);
+                NnForwardLayer1(inputs, n, training);
+                NnForwardLayer2(_nnA1, n, training);
+                NnActivate2(n);
+            }
+
+            // Predict's work
+            internal void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
+                NnForward(inputs, n, training: false);
+                new global::System.ReadOnlySpan<float>(_nnA2, 0, n * OutputSize).CopyTo(outputs);
+            }
+
+            // ComputeLoss's work, in inference mode
+            internal float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                NnForward(inputs, n, training: false);
+                return (float)(NnLossGate(targets, n, withGradient: false) / n);
+            }
+
+            // ComputeGradients' work, in training mode
+            internal float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+            {
+                int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
+                NnForward(inputs, n, training: true);
+                global::System.Array.Clear(Gradients);
+                double loss = NnLossGate(targets, n, withGradient: true) / n;
+                NnBackwardLayer2(_nnA1, n);
+                NnBackwardLayer1(inputs, n);
+                return (float)loss;
+            }
+
+            // forward, layer 1 (Maxout 8 -> 6 units of 2 pieces): z = W x + b over the 12 pieces, as a register-blocked
+            // matrix product (multiply gates summed by an add gate), then the max gate of each unit over its 2 consecutive pieces
+            // (a later piece wins only when greater: the first of equal pieces wins)
+            private void NnForwardLayer1(global::System.ReadOnlySpan<float> x, int n, bool training)
+            {
+                global::System.Span<float> z = new(_nnPieces1, 0, n * 12);
+                global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 8), new global::System.ReadOnlySpan<float>(Parameters, 0, 96), new global::System.ReadOnlySpan<float>(Parameters, 96, 12), z, n, 8, 12);
+                global::System.Span<float> a = new(_nnA1, 0, n * 6);
+                for (int j = 0; j < n * 6; j++)
+                {
+                    int first = j * 2;
+                    float max = z[first];
+                    for (int k = 1; k < 2; k++) if (z[first + k] > max) max = z[first + k];
+                    a[j] = max;
+                }
+            }
+
+            // forward, layer 2 (Dense 6 -> 3): z = W x + b for the batch: multiply gates summed by an add gate,
+            // as a register-blocked matrix product
+            private void NnForwardLayer2(global::System.ReadOnlySpan<float> x, int n, bool training)
+            {
+                global::NnGen.Internal.DenseKernels.Forward(x.Slice(0, n * 6), new global::System.ReadOnlySpan<float>(Parameters, 108, 18), new global::System.ReadOnlySpan<float>(Parameters, 126, 3), new global::System.Span<float>(_nnZ2, 0, n * 3), n, 6, 3);
+            }
+
+            // activation gate of layer 2 (Softmax)
+            private void NnActivate2(int n)
+            {
+                global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 3);
+                global::System.Span<float> a = new(_nnA2, 0, n * 3);
+                // softmax over each row, shifted by its maximum so that no exponential overflows; the exponentials vectorized over the batch
+                global::NnGen.Internal.ActivationFunctions.Softmax(z, a, n, 3);
+            }
+
+            // loss gate (CategoricalCrossEntropy): the summed loss; with the gradient, dL/dz of the last layer
+            private double NnLossGate(global::System.ReadOnlySpan<float> targets, int n, bool withGradient)
+            {
+                global::System.ReadOnlySpan<float> z = new(_nnZ2, 0, n * 3);
+                global::System.ReadOnlySpan<float> a = new(_nnA2, 0, n * 3);
+                global::System.Span<float> dz = new(_nnD2, 0, n * 3);
+                global::System.ReadOnlySpan<float> t = targets;
+                float invCount = 1f / n;
+                double loss = 0;
+                for (int s = 0; s < n; s++)
+                {
+                    int row = s * 3;
+                    float max = z[row];
+                    for (int k = 1; k < 3; k++) max = global::System.MathF.Max(max, z[row + k]);
+                    double total = 0;
+                    for (int k = 0; k < 3; k++) total += global::System.Math.Exp(z[row + k] - max);
+                    double logSumExp = max + global::System.Math.Log(total);
+                    float sumT = 0f;
+                    for (int k = 0; k < 3; k++) { loss += t[row + k] * (logSumExp - z[row + k]); sumT += t[row + k]; }
+                    if (!withGradient) continue;
+                    for (int k = 0; k < 3; k++) dz[row + k] = (a[row + k] * sumT - t[row + k]) * invCount;
+                }
+                return loss;
+            }
+
+            // backward, layer 2 (Dense): _nnD2 holds dL/d(output); writes dL/d(output) of layer 1 into _nnD1
+            private void NnBackwardLayer2(global::System.ReadOnlySpan<float> x, int n)
+            {
+                // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
+                global::System.ReadOnlySpan<float> d = new(_nnD2, 0, n * 3);
+                global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(d, x.Slice(0, n * 6), new global::System.Span<float>(Gradients, 108, 18), new global::System.Span<float>(Gradients, 126, 3), n, 6, 3);
+                // the gradient reaching layer 1's outputs: da[i] = sum over o of dz[o] * W[o,i], that is da = dz W
+                global::NnGen.Internal.DenseKernels.BackwardInput(d, new global::System.ReadOnlySpan<float>(Parameters, 108, 18), new global::System.Span<float>(_nnD1, 0, n * 6), n, 6, 3);
+            }
+
+            // backward, layer 1 (Maxout): _nnD1 holds dL/d(output); the inputs need no gradient
+            private void NnBackwardLayer1(global::System.ReadOnlySpan<float> x, int n)
+            {
+                // the max gate hands each unit's gradient to its winning piece (recomputed from z as forward chose it), 0 to the others
+                global::System.ReadOnlySpan<float> da = new(_nnD1, 0, n * 6);
+                global::System.ReadOnlySpan<float> z = new(_nnPieces1, 0, n * 12);
+                global::System.Span<float> dz = new(_nnDPieces1, 0, n * 12);
+                dz.Clear();
+                for (int j = 0; j < n * 6; j++)
+                {
+                    int first = j * 2, winner = first;
+                    for (int k = first + 1; k < first + 2; k++) if (z[k] > z[winner]) winner = k;
+                    dz[winner] = da[j];
+                }
+                // the add gate passes dz to the bias; each multiply gate W[o,i] * x[i] switches in its other input: gW += dz^T x
+                global::NnGen.Internal.DenseKernels.AccumulateWeightGradients(dz, x.Slice(0, n * 8), new global::System.Span<float>(Gradients, 0, 96), new global::System.Span<float>(Gradients, 96, 12), n, 8, 12);
+            }
         }
     }
 }

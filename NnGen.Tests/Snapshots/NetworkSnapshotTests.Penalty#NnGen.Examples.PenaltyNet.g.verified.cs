@@ -34,15 +34,6 @@ namespace NnGen.Examples
         int global::NnGen.INetwork.OutputSize => OutputSize;
         int global::NnGen.INetwork.ParameterCount => ParameterCount;
 
-        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step.</summary>
-        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(optimizer);
-            float loss = ComputeGradients(inputs, targets);
-            optimizer.Step(Parameters, Gradients);
-            return loss;
-        }
-
         /// <summary>Creates the network with parameters initialized deterministically from <paramref name="seed"/>.</summary>
         public PenaltyNet(int seed = 0)
         {
@@ -65,11 +56,35 @@ namespace NnGen.Examples
         /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
         public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
 
-        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes.</summary>
-        public void LoadFrom(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.PenaltyNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(global::System.IO.Stream stream)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.PenaltyNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(stream, ModelSignature, "NnGen.Examples.PenaltyNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
-        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes.</summary>
-        public void LoadFrom(string path) => global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.PenaltyNet", Parameters, State);
+        /// <summary>Replaces the parameters and state with those of the model file at <paramref name="path"/>; on an error nothing changes. A training call: one thread at a time.</summary>
+        public void LoadFrom(string path)
+        {
+            // it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.PenaltyNet", nameof(LoadFrom));
+            try
+            {
+                global::NnGen.Internal.ModelFile.Read(path, ModelSignature, "NnGen.Examples.PenaltyNet", Parameters, State);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
 
         /// <summary>Creates a network from a model file.</summary>
         public static PenaltyNet Load(global::System.IO.Stream stream)
@@ -87,8 +102,104 @@ namespace NnGen.Examples
             return network;
         }
 
-        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize).</summary>
+        // Inference (Predict, ComputeLoss) is safe from any number of threads: it reads Parameters and State under this seqlock
+        // and writes nothing shared. Training calls and publishes take its writer flag, one at a time (see ConcurrencyGuard).
+        private global::NnGen.Internal.ConcurrencyGuard _nnGuard;
+
+        /// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize). Safe from any number of threads.</summary>
         public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.PenaltyNet", nameof(Predict));
+                NnPredict(inputs, outputs);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.PenaltyNet", nameof(Predict))) return;
+            }
+        }
+
+        /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction) plus the L1/L2 penalty. Safe from any number of threads.</summary>
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.PenaltyNet", nameof(ComputeLoss));
+                float loss = NnComputeLoss(inputs, targets);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.PenaltyNet", nameof(ComputeLoss))) return loss;
+            }
+        }
+
+        /// <summary>Returns the loss of a batch and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch). One thread at a time: a concurrent training call throws.</summary>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        {
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.PenaltyNet", nameof(ComputeGradients));
+            try
+            {
+                return NnComputeGradients(inputs, targets);
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
+
+        /// <summary>ComputeGradients, then one step of <paramref name="optimizer"/>; returns the loss before the step. One thread at a time: a concurrent training call throws.</summary>
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, global::NnGen.IOptimizer optimizer)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(optimizer);
+            // a training call: the writer flag (a second writer throws), the version odd while it runs
+            _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, "NnGen.Examples.PenaltyNet", nameof(TrainStep));
+            try
+            {
+                float loss = NnComputeGradients(inputs, targets);
+                optimizer.Step(Parameters, Gradients);
+                return loss;
+            }
+            finally
+            {
+                _nnGuard.EndWrite();
+            }
+        }
+
+        /// <summary>
+        /// Replaces the parameters and state with <paramref name="other"/>'s, atomically for inference: Predict and ComputeLoss
+        /// on other threads wait for the copy and see the old weights or the new ones, never a mix. How a trainer publishes
+        /// weights to a network that serves. Throws InvalidOperationException when either network is in a training call.
+        /// </summary>
+        public void CopyParametersFrom(PenaltyNet other)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(other);
+            if (other.Parameters == Parameters) return;
+            // other's writer flag keeps its training calls out while it is read (its readers go on); ours makes our readers wait
+            other._nnGuard.BeginSource("NnGen.Examples.PenaltyNet");
+            try
+            {
+                _nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Publishing, "NnGen.Examples.PenaltyNet", nameof(CopyParametersFrom));
+                global::System.MemoryExtensions.CopyTo(other.Parameters, global::System.MemoryExtensions.AsSpan(Parameters));
+                global::System.MemoryExtensions.CopyTo(other.State, global::System.MemoryExtensions.AsSpan(State));
+                _nnGuard.EndWrite();
+            }
+            finally
+            {
+                other._nnGuard.EndSource();
+            }
+        }
+
+        /// <summary>
+        /// A new network with this one's parameters and state and buffers of its own (Gradients zero). Its dropout and noise
+        /// layers draw from the generator of seed 0, as new PenaltyNet(0)'s. Throws InvalidOperationException during a training call.
+        /// </summary>
+        public PenaltyNet Clone()
+        {
+            var clone = new PenaltyNet(0);
+            clone.CopyParametersFrom(this);
+            return clone;
+        }
+
+        // Predict's work, under the guard of the public Predict
+        private void NnPredict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs)
         {
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
@@ -126,8 +237,8 @@ namespace NnGen.Examples
             }
         }
 
-        /// <summary>Returns the MeanSquaredError of a batch of n samples (a mean, as PyTorch's default reduction).</summary>
-        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        // ComputeLoss's work, under the guard of the public ComputeLoss
+        private float NnComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;
@@ -171,8 +282,8 @@ namespace NnGen.Examples
             return (float)(loss / (n * OutputSize) + NnPenalty(withGradient: false));
         }
 
-        /// <summary>Returns the loss of a batch and overwrites <see cref="Gradients"/> with its gradient (a mean over the batch).</summary>
-        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
+        // ComputeGradients' work, under the writer flag of ComputeGradients and TrainStep
+        private float NnComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets)
         {
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, targets.Length, OutputSize, nameof(targets));
             float[] p = Parameters;

@@ -45,12 +45,12 @@ namespace NnGen.Generator.Emitting.Onnx
                     .Line("/// <summary>Writes the ONNX model to <paramref name=\"path\"/> through a temporary file renamed over it.</summary>")
                     .Line($"public void ExportOnnx(string path) => {Bridge}.Export(path, \"{name}\", InputSize, {Table}, Parameters, State);")
                     .Line()
-                    .Line("/// <summary>Replaces the parameters and state with an ONNX model's weights, checked layer by layer against this declaration; on an <see cref=\"global::NnGen.Onnx.OnnxImportException\"/> nothing changes.</summary>")
-                    .Line($"public void LoadOnnx(global::System.IO.Stream stream) => {Bridge}.Import(stream, \"{name}\", InputSize, {Table}, Parameters, State);")
-                    .Line()
-                    .Line("/// <summary>Replaces the parameters and state with the weights of the ONNX model at <paramref name=\"path\"/>; on an error nothing changes.</summary>")
-                    .Line($"public void LoadOnnx(string path) => {Bridge}.Import(path, \"{name}\", InputSize, {Table}, Parameters, State);")
-                    .Line()
+                    .Line("/// <summary>Replaces the parameters and state with an ONNX model's weights, checked layer by layer against this declaration; on an <see cref=\"global::NnGen.Onnx.OnnxImportException\"/> nothing changes. A training call: one thread at a time.</summary>");
+                WriteLoadOnnx(writer, name, "global::System.IO.Stream stream", "stream");
+                writer.Line()
+                    .Line("/// <summary>Replaces the parameters and state with the weights of the ONNX model at <paramref name=\"path\"/>; on an error nothing changes. A training call: one thread at a time.</summary>");
+                WriteLoadOnnx(writer, name, "string path", "path");
+                writer.Line()
                     .Line("/// <summary>Creates a network with the weights of an ONNX model.</summary>");
                 using (writer.Open($"public static {type} FromOnnx(global::System.IO.Stream stream)"))
                     writer.Line($"var network = new {type}();").Line("network.LoadOnnx(stream);").Line("return network;");
@@ -61,6 +61,19 @@ namespace NnGen.Generator.Emitting.Onnx
             }
             for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
             return writer.ToString();
+        }
+
+        private static void WriteLoadOnnx(IndentedWriter writer, string name, string parameter, string argument)
+        {
+            using (writer.Open($"public void LoadOnnx({parameter})"))
+            {
+                writer.Line("// it writes Parameters and State: the writer flag of a training call, so that inference meanwhile throws rather than mix weights")
+                    .Line($"_nnGuard.BeginWrite(global::NnGen.Internal.ConcurrencyGuard.Training, \"{name}\", nameof(LoadOnnx));");
+                using (writer.Open("try"))
+                    writer.Line($"{Bridge}.Import({argument}, \"{name}\", InputSize, {Table}, Parameters, State);");
+                using (writer.Open("finally"))
+                    writer.Line("_nnGuard.EndWrite();");
+            }
         }
     }
 }
