@@ -11,11 +11,6 @@ namespace NnGen.Samples.Service
     {
         private readonly DigitsNet _network;
 
-        // TEMPORARY LOCK (issue points 1-2): a generated network owns its scratch buffers and is not yet thread-safe, so
-        // concurrent requests take turns here. This field and the lock in Predict are the only serialization in the
-        // service; remove both once thread-safe inference is merged into the generated code.
-        private readonly object _predictLock = new();
-
         private DigitsModel(DigitsNet network, string path)
         {
             _network = network;
@@ -54,10 +49,9 @@ namespace NnGen.Samples.Service
         /// <summary>Probabilities (<c>n * 10</c>) for <c>n</c> samples of 64 scaled inputs.</summary>
         public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
         {
-            lock (_predictLock) // TEMPORARY LOCK: see _predictLock.
-            {
-                _network.Predict(inputs, outputs);
-            }
+            // A generated network's inference is safe from any number of threads (per-thread scratch), so every
+            // request calls the one network at once, with no lock.
+            _network.Predict(inputs, outputs);
         }
     }
 }
