@@ -132,7 +132,7 @@ namespace NnGen.Onnx.Internal
                     parameterOffset += layer.ParameterCount;
                     stateOffset += layer.StateCount;
                 }
-                NodeProto? extra = Next();
+                NodeProto? extra = Peek();
                 if (extra is not null)
                 {
                     if (!IsKnown(extra)) throw Unsupported($"after the last declared layer the file applies {Describe(extra)}, an operator NnGen does not read");
@@ -327,8 +327,6 @@ namespace NnGen.Onnx.Internal
                     return _pending = node;
                 }
             }
-
-            private NodeProto? Next() => Peek();
 
             private void Advance(NodeProto node)
             {
