@@ -81,13 +81,18 @@ namespace NnGen.Internal
             }
             int current = Interlocked.CompareExchange(ref _writer, kind, Free);
             if (current != Free) ThrowBusy(current, network, call);
-            Interlocked.Exchange(ref _version, Next(Volatile.Read(ref _version), kind == Training));
+            // the flag makes this the only writer of the version; the odd version must be seen before any write after it,
+            // which needs store-store order only: free on x64 and a dmb ishst on Arm64, where a locked exchange cost about
+            // 20 cycles per training call on x64
+            Volatile.Write(ref _version, Next(_version, kind == Training));
+            Volatile.WriteBarrier();
         }
 
         /// <summary>Makes the version even again (the writes before it visible first) and frees the writer flag.</summary>
         public void EndWrite()
         {
-            Interlocked.Exchange(ref _version, Next(Volatile.Read(ref _version), training: false));
+            // release stores: every write of the call is seen before the even version, and the version before the free flag
+            Volatile.Write(ref _version, Next(_version, training: false));
             Volatile.Write(ref _writer, Free);
         }
 

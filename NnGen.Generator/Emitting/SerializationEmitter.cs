@@ -11,12 +11,14 @@ namespace NnGen.Generator.Emitting
             writer.Line($"/// <summary>Identifies this network's shape in model files: FNV-1a of \"{plan.SignatureText}\".</summary>")
                 .Line($"public const ulong ModelSignature = 0x{plan.Signature:X16}UL;")
                 .Line()
-                .Line("/// <summary>Writes the parameters and state as a model file to <paramref name=\"stream\"/>.</summary>")
-                .Line($"public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, ModelSignature, Parameters, State);")
+                .Line("/// <summary>Writes the parameters and state as a model file to <paramref name=\"stream\"/>. Safe beside inference and publishes; during a training call it throws.</summary>")
+                .Line($"public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, NnModelFileBytes());")
                 .Line()
-                .Line("/// <summary>Writes a model file to <paramref name=\"path\"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>")
-                .Line($"public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);")
-                .Line()
+                .Line("/// <summary>Writes a model file to <paramref name=\"path\"/> through a temporary file renamed over it, so a crash never leaves a broken file. Safe beside inference and publishes; during a training call it throws.</summary>")
+                .Line($"public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, NnModelFileBytes());")
+                .Line();
+            WriteModelFileBytes(writer, plan);
+            writer.Line()
                 .Line("/// <summary>Replaces the parameters and state with a model file's; on a <see cref=\"global::NnGen.ModelFileException\"/> nothing changes. A training call: one thread at a time.</summary>");
             WriteLoadFrom(writer, plan, "global::System.IO.Stream stream", "stream");
             writer.Line()
@@ -30,6 +32,20 @@ namespace NnGen.Generator.Emitting
                 .Line("/// <summary>Creates a network from the model file at <paramref name=\"path\"/>.</summary>");
             using (writer.Open($"public static {type} Load(string path)"))
                 writer.Line($"var network = new {type}();").Line("network.LoadFrom(path);").Line("return network;");
+        }
+
+        // the file's bytes are read as inference reads (ConcurrencyGuard): taken again after a publish, refused during a
+        // training call, so a saved file never mixes two sets of parameters
+        private static void WriteModelFileBytes(IndentedWriter writer, NetworkPlan plan)
+        {
+            using (writer.Open("private byte[] NnModelFileBytes()"))
+            using (writer.Open("for (int attempt = 0; ; attempt++)"))
+            {
+                writer.Line("// one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)")
+                    .Line($"long version = _nnGuard.BeginRead(attempt, \"{plan.FullName}\", \"Save\");")
+                    .Line("byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);")
+                    .Line($"if (_nnGuard.EndRead(version, attempt, \"{plan.FullName}\", \"Save\")) return bytes;");
+            }
         }
 
         private static void WriteLoadFrom(IndentedWriter writer, NetworkPlan plan, string parameter, string argument)

@@ -30,9 +30,13 @@ namespace NnGen.Internal
 
         /// <summary>Writes a model file of a network with <paramref name="signature"/> to <paramref name="stream"/>.</summary>
         public static void Write(Stream stream, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+            => Write(stream, Serialize(signature, parameters, state));
+
+        /// <summary>Writes a model file's bytes (from <see cref="Serialize"/>) to <paramref name="stream"/>.</summary>
+        public static void Write(Stream stream, byte[] bytes)
         {
             ArgumentNullException.ThrowIfNull(stream);
-            byte[] bytes = Serialize(signature, parameters, state);
+            ArgumentNullException.ThrowIfNull(bytes);
             stream.Write(bytes);
             stream.Flush();
         }
@@ -51,7 +55,15 @@ namespace NnGen.Internal
         public static void WriteAtomically(string path, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
         {
             ArgumentException.ThrowIfNullOrEmpty(path);
-            AtomicFile.Write(path, Serialize(signature, parameters, state), AfterTemporaryWritten);
+            WriteAtomically(path, Serialize(signature, parameters, state));
+        }
+
+        /// <summary>Writes a model file's bytes (from <see cref="Serialize"/>) to <paramref name="path"/> as <see cref="WriteAtomically(string, ulong, ReadOnlySpan{float}, ReadOnlySpan{float})"/> does.</summary>
+        public static void WriteAtomically(string path, byte[] bytes)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(path);
+            ArgumentNullException.ThrowIfNull(bytes);
+            AtomicFile.Write(path, bytes, AfterTemporaryWritten);
         }
 
         /// <summary>
@@ -100,7 +112,11 @@ namespace NnGen.Internal
             Read(file, signature, networkName, parameters, state);
         }
 
-        private static byte[] Serialize(ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
+        /// <summary>
+        /// The bytes of a model file: a copy taken at once, so that a network can take it under its concurrency guard and
+        /// write it afterwards, and never write a file that mixes two sets of parameters.
+        /// </summary>
+        public static byte[] Serialize(ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
         {
             var bytes = new byte[HeaderSize + sizeof(float) * (parameters.Length + state.Length) + ChecksumSize];
             Span<byte> span = bytes;

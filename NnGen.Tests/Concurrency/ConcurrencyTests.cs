@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Runtime.InteropServices;
 using Xunit;
@@ -407,6 +408,77 @@ public class ConcurrencyTests
         // once the training call is over, both work again
         serving.CopyParametersFrom(network);
         Assert.True(SameBits(network.Parameters, serving.Parameters));
+    }
+
+    [Fact]
+    public void Save_during_a_training_call_throws_and_leaves_the_file_that_was_there()
+    {
+        var network = new ConcurrentWide(12);
+        string path = Path.Combine(Path.GetTempPath(), $"nngen-save-{Guid.NewGuid():N}.nngen");
+        try
+        {
+            network.Save(path);
+            byte[] saved = File.ReadAllBytes(path);
+            Exception? refusal = null;
+            var probe = new ProbeOptimizer(() =>
+            {
+                refusal = Assert.Throws<InvalidOperationException>(() => network.Save(path));
+                Assert.Throws<InvalidOperationException>(() => network.Save(new MemoryStream()));
+            });
+            var targets = new float[ConcurrentWide.OutputSize];
+            targets[0] = 1f;
+            network.TrainStep(new float[ConcurrentWide.InputSize], targets, probe);
+            Assert.Contains("ConcurrentWide.Save ran while a training call", refusal!.Message);
+            Assert.Equal(saved, File.ReadAllBytes(path));
+            // after the call, Save works again and writes what the network holds
+            network.Save(path);
+            Assert.True(SameBits(network.Parameters, ConcurrentWide.Load(path).Parameters));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_save_beside_publishes_writes_one_published_parameter_set_never_a_mix()
+    {
+        var a = new ConcurrentWide(13);
+        var b = new ConcurrentWide(14);
+        var serving = a.Clone();
+        bool stop = false;
+        int publishes = 0;
+        var publisher = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                serving.CopyParametersFrom((publishes & 1) == 0 ? b : a);
+                publishes++;
+            }
+        });
+        publisher.Start();
+        int sawA = 0, sawB = 0, wrong = 0;
+        try
+        {
+            for (int save = 0; save < 400; save++)
+            {
+                var stream = new MemoryStream();
+                serving.Save(stream);
+                stream.Position = 0;
+                float[] parameters = ConcurrentWide.Load(stream).Parameters;
+                if (SameBits(parameters, a.Parameters)) sawA++;
+                else if (SameBits(parameters, b.Parameters)) sawB++;
+                else wrong++;
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref stop, true);
+            publisher.Join();
+        }
+        Assert.Equal(0, wrong);
+        Assert.True(publishes > 10, $"only {publishes} publishes");
+        Assert.True(sawA > 0 && sawB > 0, $"A {sawA} times, B {sawB} times");
     }
 
     private sealed class ProbeOptimizer(Action onStep) : IOptimizer

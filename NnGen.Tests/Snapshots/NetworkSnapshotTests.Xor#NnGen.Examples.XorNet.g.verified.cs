@@ -50,11 +50,22 @@ namespace NnGen.Examples
         /// <summary>Identifies this network's shape in model files: FNV-1a of "nngen-model-v1|BinaryCrossEntropy|in 2|Dense 2->4 Tanh alpha 0|Dense 4->1 Sigmoid alpha 0".</summary>
         public const ulong ModelSignature = 0xC3FBDB6491B77AA6UL;
 
-        /// <summary>Writes the parameters and state as a model file to <paramref name="stream"/>.</summary>
-        public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, ModelSignature, Parameters, State);
+        /// <summary>Writes the parameters and state as a model file to <paramref name="stream"/>. Safe beside inference and publishes; during a training call it throws.</summary>
+        public void Save(global::System.IO.Stream stream) => global::NnGen.Internal.ModelFile.Write(stream, NnModelFileBytes());
 
-        /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file.</summary>
-        public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, ModelSignature, Parameters, State);
+        /// <summary>Writes a model file to <paramref name="path"/> through a temporary file renamed over it, so a crash never leaves a broken file. Safe beside inference and publishes; during a training call it throws.</summary>
+        public void Save(string path) => global::NnGen.Internal.ModelFile.WriteAtomically(path, NnModelFileBytes());
+
+        private byte[] NnModelFileBytes()
+        {
+            for (int attempt = 0; ; attempt++)
+            {
+                // one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.XorNet", "Save");
+                byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.XorNet", "Save")) return bytes;
+            }
+        }
 
         /// <summary>Replaces the parameters and state with a model file's; on a <see cref="global::NnGen.ModelFileException"/> nothing changes. A training call: one thread at a time.</summary>
         public void LoadFrom(global::System.IO.Stream stream)
