@@ -9,11 +9,13 @@ namespace NnGen.Generator.Emitting
     /// <summary>
     /// The unrolled gate graph over vectors of samples: the same gates as <see cref="UnrolledEmitter"/>'s, in the
     /// <see cref="Dialect.CpuVector"/> dialect, where lane j of every local is sample s + j of a block of
-    /// Vector&lt;float&gt;.Count samples. Each block method runs whole blocks and returns how many samples it did; the
-    /// public member then runs the rest one sample at a time (and all of them when vectors are not accelerated or the
-    /// batch is smaller than one vector, so a batch of one goes straight to the scalar code). The vector gates do the
-    /// scalar gates' operations lane by lane, so forward values and the loss have the bits of one sample alone; only the
-    /// gradient sums in another order.
+    /// Vector&lt;float&gt;.Count samples. Each block method runs whole blocks, then the last samples as one block padded with
+    /// zero rows when they fill at least half a vector (<c>SampleBlocks.PadsRest</c>: a batch of 4 trains in one block
+    /// of 8 lanes), and returns how many samples it did; the public member runs the rest one sample at a time (all of them
+    /// when vectors are not accelerated, so a batch of one goes straight to the scalar code). The padded lanes' outputs and
+    /// loss terms are dropped and their gradient masked to zero at the loss gate. The vector gates do the scalar gates'
+    /// operations lane by lane, so forward values and the loss have the bits of one sample alone; only the gradient sums
+    /// in another order (in lane order within a block: a batch of one block or less sums as the scalar code does).
     /// </summary>
     internal static class UnrolledVectorEmitter
     {
@@ -25,9 +27,9 @@ namespace NnGen.Generator.Emitting
 
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-        /// <summary>The first statement of a public member: the samples the block method <paramref name="call"/> did, or 0 without whole vectors.</summary>
+        /// <summary>The first statement of a public member: the samples the block method <paramref name="call"/> did, or 0 without vectors or below half a vector (a batch of one skips the call).</summary>
         public static string FirstScalarSample(string call)
-            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= {Lanes} ? {call} : 0;";
+            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= {Lanes} ? {call} : 0;";
 
         public static void Write(IndentedWriter writer, NetworkPlan plan)
         {
@@ -42,39 +44,59 @@ namespace NnGen.Generator.Emitting
 
         private static void WritePredictBlocks(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line("/// <summary>Predict over whole vectors of samples, one gate per vector; returns the number of samples done.</summary>");
+            bool columns = plan.OutputSize > 1;
+            string ys = columns ? ", ys" : "";
+            writer.Line("/// <summary>Predict over vectors of samples, one gate per vector; returns the number of samples done.</summary>");
             using (writer.Open($"private int NnPredictVectors({ReadOnlySpan} inputs, {Span} outputs, int n)"))
             {
-                WriteBlockStart(writer, plan, outputs: true);
-                using (OpenBlockLoop(writer))
-                {
-                    WriteForward(writer, plan);
-                    writer.Line("// the block's outputs, back to one row per sample");
-                    LayerPlan last = plan.OutputLayer;
-                    if (plan.OutputSize == 1)
-                        writer.Line($"{A(last, 0)}.CopyTo(outputs.Slice(s));");
-                    else
-                    {
-                        for (int k = 0; k < last.Units; k++) writer.Line($"{A(last, k)}.CopyTo({Column("ys", k)});");
-                        writer.Line("global::NnGen.Internal.SampleBlocks.ToRows(ys, OutputSize, outputs.Slice(s * OutputSize));");
-                    }
-                }
+                writer.Line($"int lanes = {Lanes}, s = 0;");
+                if (columns) writer.Line($"{Span} ys = stackalloc float[OutputSize * {Lanes}];");
+                writer.Line($"for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize){ys});");
+                using (OpenPaddedBlock(writer, outputs: true))
+                    writer.Line($"NnPredictBlock(xs, os{ys});")
+                        .Line("os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));")
+                        .Line("s = n;");
                 writer.Line("return s;");
+            }
+            writer.Line();
+            writer.Line("/// <summary>Predict's gates over one block of samples: the rows of <paramref name=\"xs\"/> in, those of <paramref name=\"os\"/> out.</summary>");
+            WriteCompiledApart(writer);
+            using (writer.Open($"private void NnPredictBlock({ReadOnlySpan} xs, {Span} os{(columns ? $", {Span} ys" : "")})"))
+            {
+                writer.Line("float[] p = Parameters;");
+                WriteForward(writer, plan);
+                writer.Line("// the block's outputs, back to one row per sample");
+                LayerPlan last = plan.OutputLayer;
+                if (!columns)
+                    writer.Line($"{A(last, 0)}.CopyTo(os);");
+                else
+                {
+                    writer.Line($"int lanes = {Lanes};");
+                    for (int k = 0; k < last.Units; k++) writer.Line($"{A(last, k)}.CopyTo({Column("ys", k)});");
+                    writer.Line("global::NnGen.Internal.SampleBlocks.ToRows(ys, OutputSize, os);");
+                }
             }
         }
 
         private static void WriteLossBlocks(IndentedWriter writer, NetworkPlan plan)
         {
-            writer.Line("/// <summary>ComputeLoss over whole vectors of samples: adds their loss terms to <paramref name=\"loss\"/> in sample order; returns the number of samples done.</summary>");
+            writer.Line("/// <summary>ComputeLoss over vectors of samples: adds their loss terms to <paramref name=\"loss\"/> in sample order; returns the number of samples done.</summary>");
             using (writer.Open($"private int NnLossVectors({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n, ref double loss)"))
             {
-                WriteBlockStart(writer, plan);
-                using (OpenBlockLoop(writer))
-                {
-                    SoftmaxLocals? softmax = WriteForward(writer, plan);
-                    WriteLossTerms(writer, plan, softmax);
-                }
+                writer.Line($"int lanes = {Lanes}, s = 0;")
+                    .Line("for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);");
+                using (OpenPaddedBlock(writer, targets: true))
+                    writer.Line("NnLossBlock(xs, ts, live, ref loss);").Line("s = n;");
                 writer.Line("return s;");
+            }
+            writer.Line();
+            writer.Line("/// <summary>ComputeLoss's gates over one block of samples, of which the first <paramref name=\"live\"/> count.</summary>");
+            WriteCompiledApart(writer);
+            using (writer.Open($"private void NnLossBlock({ReadOnlySpan} xs, {ReadOnlySpan} ts, int live, ref double loss)"))
+            {
+                writer.Line("float[] p = Parameters;");
+                SoftmaxLocals? softmax = WriteForward(writer, plan);
+                WriteLossTerms(writer, plan, softmax);
             }
         }
 
@@ -82,32 +104,72 @@ namespace NnGen.Generator.Emitting
         {
             writer.Line("private global::System.Numerics.Vector<float>[]? _nnGradientLanes;").Line();
             writer.Line("/// <summary>")
-                .Line("/// ComputeGradients over whole vectors of samples: adds their loss terms to <paramref name=\"loss\"/> in sample order and")
+                .Line("/// ComputeGradients over vectors of samples: adds their loss terms to <paramref name=\"loss\"/> in sample order and")
                 .Line("/// their gradient to <see cref=\"Gradients\"/> (cleared by the caller); returns the number of samples done.")
                 .Line("/// </summary>")
                 .Line("/// <remarks>")
                 .Line("/// Each parameter's gradient terms are summed per lane (gv, a vector per parameter, allocated once), then the lanes")
                 .Line("/// are added in lane order: another order than one sample after the other, so the gradient's last bits depend")
-                .Line("/// on the vector width (the same on every run at one width). The forward values and the loss do not.")
+                .Line("/// on the vector width (the same on every run at one width); a batch of one block or less sums in sample order,")
+                .Line("/// as the scalar code does. The forward values and the loss do not depend on the width.")
                 .Line("/// </remarks>");
             using (writer.Open($"private int NnGradientsVectors({ReadOnlySpan} inputs, {ReadOnlySpan} targets, int n, float invCount, ref double loss)"))
             {
-                WriteBlockStart(writer, plan);
-                writer.Line("global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];")
-                    .Line("global::System.Array.Clear(gv);");
-                using (OpenBlockLoop(writer))
-                {
-                    SoftmaxLocals? softmax = WriteForward(writer, plan);
-                    WriteLossTerms(writer, plan, softmax);
-                    WriteColumns(writer, "targets", "OutputSize", plan.OutputSize, "t");
-                    writer.Line("// loss gate: its local gradient starts the backward pass");
-                    LossGates.WriteUnrolled(writer, Vector, plan, k => $"t{k}", softmax, withGradient: true, withLoss: false);
-                    for (int l = plan.Layers.Count - 1; l >= 0; l--)
-                        UnrolledEmitter.WriteBackward(writer, plan, plan.Layers[l], dialect: Vector, g: "gv");
-                }
+                writer.Line($"int lanes = {Lanes}, s = 0;")
+                    .Line("global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];")
+                    .Line("global::System.Array.Clear(gv);")
+                    .Line("for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);");
+                using (OpenPaddedBlock(writer, targets: true))
+                    writer.Line("NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);").Line("s = n;");
                 writer.Line("global::NnGen.Internal.SampleBlocks.FoldLanes(gv, Gradients);")
                     .Line("return s;");
             }
+            writer.Line();
+            writer.Line("/// <summary>ComputeGradients' gates over one block of samples, of which the first <paramref name=\"live\"/> count: their gradient terms added to gv lane by lane.</summary>");
+            WriteCompiledApart(writer);
+            using (writer.Open($"private void NnGradientsBlock({ReadOnlySpan} xs, {ReadOnlySpan} ts, int live, float invCount, ref double loss, global::System.Numerics.Vector<float>[] gv)"))
+            {
+                writer.Line("float[] p = Parameters;");
+                SoftmaxLocals? softmax = WriteForward(writer, plan);
+                WriteLossTerms(writer, plan, softmax);
+                WriteColumns(writer, "ts", "OutputSize", plan.OutputSize, "t");
+                writer.Line("// loss gate: its local gradient starts the backward pass");
+                LossGates.WriteUnrolled(writer, Vector, plan, k => $"t{k}", softmax, withGradient: true, withLoss: false);
+                LayerPlan last = plan.OutputLayer;
+                writer.Line("// the padding lanes of a padded block carry no gradient (the live lanes keep their bits)")
+                    .Line("global::System.Numerics.Vector<int> liveLanes = global::NnGen.Internal.SampleBlocks.LiveLanes(live);");
+                for (int k = 0; k < last.Units; k++)
+                    writer.Line($"{DZ(last, k)} = global::System.Numerics.Vector.ConditionalSelect(liveLanes, {DZ(last, k)}, {Vector.Zero});");
+                for (int l = plan.Layers.Count - 1; l >= 0; l--)
+                    UnrolledEmitter.WriteBackward(writer, plan, plan.Layers[l], dialect: Vector, g: "gv");
+            }
+        }
+
+        /// <summary>
+        /// A block method is compiled on its own, called once per block: inlined into its two calls (the loop over whole
+        /// blocks and the padded block) it would spend the JIT's inlining budget twice, and the activation gates' math
+        /// would then be left as calls (measured: a call per gate costs more than the call per block).
+        /// </summary>
+        private static void WriteCompiledApart(IndentedWriter writer)
+            => writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+
+        /// <summary>
+        /// After the whole blocks: the samples left, when they fill half a vector or more, as one block padded with zero
+        /// rows (xs, ts: the padded rows; os: the padded outputs; live: how many are samples); opened for the block's call,
+        /// after which the caller sets s = n.
+        /// </summary>
+        private static IndentedWriter.Block OpenPaddedBlock(IndentedWriter writer, bool outputs = false, bool targets = false)
+        {
+            writer.Line("// the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)");
+            var block = writer.Open("if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))");
+            writer.Line("int live = n - s;")
+                .Line($"{Span} padded = stackalloc float[(InputSize + OutputSize) * {Lanes}];")
+                .Line($"{ReadOnlySpan} xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));");
+            if (targets)
+                writer.Line($"{ReadOnlySpan} ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));");
+            if (outputs)
+                writer.Line($"{Span} os = padded.Slice(InputSize * lanes);");
+            return block;
         }
 
         /// <summary>The scalar loss gate of one sample, for the block methods: its terms added to loss in the order the scalar code adds them.</summary>
@@ -122,21 +184,10 @@ namespace NnGen.Generator.Emitting
                 LossGates.WriteUnrolled(writer, Dialect.CpuScalar, plan, k => $"t[{k}]", softmax, withGradient: false);
         }
 
-        /// <summary>The lane count, the parameters, and the outputs' column buffer of one block (a few KB at most: OutputSize &lt;= 64).</summary>
-        private static void WriteBlockStart(IndentedWriter writer, NetworkPlan plan, bool outputs = false)
-        {
-            writer.Line($"int lanes = {Lanes};")
-                .Line("float[] p = Parameters;");
-            if (outputs && plan.OutputSize > 1) writer.Line($"{Span} ys = stackalloc float[OutputSize * {Lanes}];");
-            writer.Line("int s = 0;");
-        }
-
-        private static IndentedWriter.Block OpenBlockLoop(IndentedWriter writer) => writer.Open("for (; s <= n - lanes; s += lanes)");
-
         /// <summary>The forward gates of one block; returns the locals of a softmax output gate, if any.</summary>
         private static SoftmaxLocals? WriteForward(IndentedWriter writer, NetworkPlan plan)
         {
-            WriteColumns(writer, "inputs", "InputSize", plan.InputSize, "x");
+            WriteColumns(writer, "xs", "InputSize", plan.InputSize, "x");
             return UnrolledEmitter.WriteForwardGates(writer, Vector, plan);
         }
 
@@ -146,23 +197,23 @@ namespace NnGen.Generator.Emitting
         /// </summary>
         private static void WriteColumns(IndentedWriter writer, string rows, string width, int size, string prefix)
         {
-            writer.Line($"// the block's {rows}, one vector per feature: {prefix}k holds feature k of samples s .. s + lanes - 1");
+            writer.Line($"// the block's {(rows == "xs" ? "inputs" : "targets")}, one vector per feature: {prefix}k holds feature k of the block's samples, lane j of sample j");
             if (size == 1)
             {
-                writer.Line($"{Vector.ValueType} {prefix}0 = new({rows}.Slice(s));");
+                writer.Line($"{Vector.ValueType} {prefix}0 = new({rows});");
                 return;
             }
             for (int k = 0; k < size; k++)
-                writer.Line($"{Vector.ValueType} {prefix}{k} = global::NnGen.Internal.SampleBlocks.Column({rows}, s, {width}, {k});");
+                writer.Line($"{Vector.ValueType} {prefix}{k} = global::NnGen.Internal.SampleBlocks.Column({rows}, 0, {width}, {k});");
         }
 
         /// <summary>Each sample's loss terms in sample order, from its lane of the output gates, by the scalar loss gate.</summary>
         private static void WriteLossTerms(IndentedWriter writer, NetworkPlan plan, SoftmaxLocals? softmax)
         {
-            var arguments = new List<string> { "ref loss", "targets.Slice((s + j) * OutputSize, OutputSize)" };
+            var arguments = new List<string> { "ref loss", "ts.Slice(j * OutputSize, OutputSize)" };
             foreach (string name in LossGates.TermInputs(plan, softmax)) arguments.Add($"{name}[j]");
             writer.Line($"// loss gate ({plan.Loss}), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)")
-                .Line($"for (int j = 0; j < lanes; j++) NnLossGate({string.Join(", ", arguments)});");
+                .Line($"for (int j = 0; j < live; j++) NnLossGate({string.Join(", ", arguments)});");
         }
 
         /// <summary>Column k of a columns buffer: columns, columns.Slice(lanes), columns.Slice(2 * lanes), ...</summary>

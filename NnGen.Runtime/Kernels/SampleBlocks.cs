@@ -21,32 +21,65 @@ namespace NnGen.Internal
         /// <summary>
         /// Feature <paramref name="feature"/> of the count = Vector&lt;float&gt;.Count samples from sample
         /// <paramref name="first"/> of <paramref name="rows"/> ([n][width] row-major) as one vector: lane j is
-        /// rows[(first + j) * width + feature]. A hardware gather where AVX2 gives 8 lanes, two at 16 (loads only: a scalar copy
-        /// into a buffer read back as a vector would stall on store forwarding at every feature), else lane by lane.
+        /// rows[(first + j) * width + feature]. Built from the lanes' loads in registers (no buffer: a scalar copy read back
+        /// as a vector would stall on store forwarding at every feature; no pinning, no stackalloc: either would keep the
+        /// JIT from inlining this into the gates, and a call per feature cost more than the loads).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static unsafe Vector<float> Column(ReadOnlySpan<float> rows, int first, int width, int feature)
+        public static Vector<float> Column(ReadOnlySpan<float> rows, int first, int width, int feature)
         {
             int count = Vector<float>.Count;
             if ((uint)feature >= (uint)width || first < 0 || (long)(first + count) * width > rows.Length) ThrowOutside();
-            ref float start = ref Unsafe.Add(ref MemoryMarshal.GetReference(rows), (nint)first * width + feature);
-            if (Avx2.IsSupported && count is 8 or 16)
-            {
-                Vector256<int> index = Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7) * width;
-                fixed (float* p = &start)
-                {
-                    Vector256<float> low = Avx2.GatherVector256(p, index, 4);
-                    // 16 lanes (DOTNET_MaxVectorTBitWidth=512): two gathers, .NET has no 512-bit one
-                    return count == 8 ? low.AsVector() : Vector512.Create(low, Avx2.GatherVector256(p + 8 * width, index, 4)).AsVector();
-                }
-            }
-            Span<float> lanes = stackalloc float[Vector<float>.Count];
-            for (int j = 0; j < lanes.Length; j++) lanes[j] = Unsafe.Add(ref start, (nint)j * width);
-            return new Vector<float>(lanes);
+            ref float x = ref Unsafe.Add(ref MemoryMarshal.GetReference(rows), (nint)first * width + feature);
+            nint w = width;
+            if (count == 8)
+                return Vector256.Create(x, Unsafe.Add(ref x, w), Unsafe.Add(ref x, 2 * w), Unsafe.Add(ref x, 3 * w),
+                    Unsafe.Add(ref x, 4 * w), Unsafe.Add(ref x, 5 * w), Unsafe.Add(ref x, 6 * w), Unsafe.Add(ref x, 7 * w)).AsVector();
+            if (count == 4)
+                return Vector128.Create(x, Unsafe.Add(ref x, w), Unsafe.Add(ref x, 2 * w), Unsafe.Add(ref x, 3 * w)).AsVector();
+            if (count == 16)
+                return Vector512.Create(
+                    Vector256.Create(x, Unsafe.Add(ref x, w), Unsafe.Add(ref x, 2 * w), Unsafe.Add(ref x, 3 * w),
+                        Unsafe.Add(ref x, 4 * w), Unsafe.Add(ref x, 5 * w), Unsafe.Add(ref x, 6 * w), Unsafe.Add(ref x, 7 * w)),
+                    Vector256.Create(Unsafe.Add(ref x, 8 * w), Unsafe.Add(ref x, 9 * w), Unsafe.Add(ref x, 10 * w), Unsafe.Add(ref x, 11 * w),
+                        Unsafe.Add(ref x, 12 * w), Unsafe.Add(ref x, 13 * w), Unsafe.Add(ref x, 14 * w), Unsafe.Add(ref x, 15 * w))).AsVector();
+            return ColumnLaneByLane(ref x, w);
+        }
+
+        // other lane counts (none on today's x64 and Arm64): lane by lane into the vector itself
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static Vector<float> ColumnLaneByLane(ref float x, nint width)
+        {
+            Unsafe.SkipInit(out Vector<float> column);
+            ref float lane = ref Unsafe.As<Vector<float>, float>(ref column);
+            for (int j = 0; j < Vector<float>.Count; j++) Unsafe.Add(ref lane, j) = Unsafe.Add(ref x, j * width);
+            return column;
         }
 
         [DoesNotReturn]
         private static void ThrowOutside() => throw new ArgumentOutOfRangeException(nameof(Column), "The block of samples lies outside the rows.");
+
+        /// <summary>
+        /// Whether the <paramref name="rest"/> samples after a batch's whole blocks of Vector&lt;float&gt;.Count run as one
+        /// block padded with zero rows: when they fill at least half a vector (below that the scalar gates are faster for
+        /// the few samples left). A batch of 4 at 8 lanes is one padded block.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool PadsRest(int rest) => rest > 0 && 2 * rest >= Vector<float>.Count;
+
+        /// <summary>The rows of a last, partial block copied into <paramref name="block"/> (a whole block's rows) and the rest of it zero; returns it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ReadOnlySpan<float> Pad(ReadOnlySpan<float> rows, Span<float> block)
+        {
+            rows.CopyTo(block);
+            // zero rows: finite values through every gate, so that the masked gradient of a padding lane is exactly zero
+            block.Slice(rows.Length).Clear();
+            return block;
+        }
+
+        /// <summary>All bits set in the first <paramref name="live"/> lanes, zero in the padding lanes after them.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<int> LiveLanes(int live) => Vector.LessThan(Vector<int>.Indices, new Vector<int>(live));
 
         /// <summary>rows[j * width + i] = columns[i * count + j] for the count = Vector&lt;float&gt;.Count rows of a block: vectors stored feature by feature, back to rows.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

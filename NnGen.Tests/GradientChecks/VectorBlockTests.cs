@@ -32,14 +32,24 @@ public sealed class VectorBlockTests
     public void A_sample_alone_gives_the_bits_of_its_row_at_every_position_of_a_batch(string network)
     {
         INetwork net = Create(network);
-        float[] inputs = Inputs(net.InputSize, Batch, network);
-        int outputSize = net.OutputSize;
-        float[] batch = new float[Batch * outputSize], one = new float[outputSize];
-        net.Predict(inputs, batch);
-        for (int s = 0; s < Batch; s++)
+        int outputSize = net.OutputSize, lanes = Vector<float>.Count;
+        float[] one = new float[outputSize];
+        // a batch with whole blocks and a scalar tail, and batches whose last block is padded (every rest of a vector)
+        var sizes = new SortedSet<int> { Batch };
+        for (int n = lanes / 2; n <= lanes + lanes - 1; n++) sizes.Add(Math.Max(1, n));
+        foreach (int n in sizes)
         {
-            net.Predict(inputs.AsSpan(s * net.InputSize, net.InputSize), one);
-            AssertSameBits(batch.AsSpan(s * outputSize, outputSize), one, $"{network}, row {s} of {Batch} (Vector<float>.Count = {Vector<float>.Count})");
+            float[] inputs = Inputs(net.InputSize, n, network);
+            // a guard float after the outputs: a padded block writes only its live rows
+            float[] batch = new float[n * outputSize + 1];
+            batch[^1] = 12345f;
+            net.Predict(inputs, batch.AsSpan(0, n * outputSize));
+            Assert.Equal(12345f, batch[^1]);
+            for (int s = 0; s < n; s++)
+            {
+                net.Predict(inputs.AsSpan(s * net.InputSize, net.InputSize), one);
+                AssertSameBits(batch.AsSpan(s * outputSize, outputSize), one, $"{network}, row {s} of {n} (Vector<float>.Count = {lanes})");
+            }
         }
     }
 
@@ -73,7 +83,10 @@ public sealed class VectorBlockTests
     {
         INetwork net = Create(network);
         int lanes = Vector<float>.Count;
-        foreach (int n in new[] { lanes - 1, lanes, lanes + 1, 2 * lanes + 1, Batch })
+        // every rest of a block, padded (half a vector or more) and scalar (less), alone and after whole blocks
+        var sizes = new SortedSet<int> { 2 * lanes + 1, Batch };
+        for (int n = 1; n <= 2 * lanes; n++) sizes.Add(n);
+        foreach (int n in sizes)
         {
             float[] inputs = Inputs(net.InputSize, n, network);
             float[] targets = Targets(net, inputs);

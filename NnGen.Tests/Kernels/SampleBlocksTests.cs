@@ -68,4 +68,30 @@ public sealed class SampleBlocksTests
         Assert.Equal(1f, sums[0]);
         Assert.Equal(0.5f + 2f * lanes, sums[1]);
     }
+
+    [Fact]
+    public void A_rest_of_half_a_vector_or_more_is_padded_and_Pad_fills_the_block_with_zero_rows()
+    {
+        int lanes = Vector<float>.Count;
+        for (int rest = 0; rest < lanes; rest++)
+            Assert.Equal(rest > 0 && 2 * rest >= lanes, SampleBlocks.PadsRest(rest));
+        float[] block = new float[3 * lanes];
+        Array.Fill(block, float.NaN);
+        float[] rows = { 1, 2, 3, 4, 5, 6 };
+        ReadOnlySpan<float> padded = SampleBlocks.Pad(rows, block);
+        Assert.Equal(block.Length, padded.Length);
+        Assert.Equal(rows, padded.Slice(0, rows.Length).ToArray());
+        for (int i = rows.Length; i < block.Length; i++) Assert.Equal(0f, block[i]);
+    }
+
+    [Fact]
+    public void LiveLanes_sets_the_first_live_lanes_only()
+    {
+        int lanes = Vector<float>.Count;
+        for (int live = 0; live <= lanes; live++)
+        {
+            Vector<int> mask = SampleBlocks.LiveLanes(live);
+            for (int j = 0; j < lanes; j++) Assert.Equal(j < live ? -1 : 0, mask[j]);
+        }
+    }
 }

@@ -11,7 +11,7 @@ namespace NnGen.Tests.Learning;
 /// The same seed gives bit-identical parameters after training in this process and in two fresh processes; and
 /// across vector widths (AVX-512, AVX2 only, no SIMD at all, switched by the runtime's DOTNET_Enable* settings)
 /// where the design promises it: initial parameters; inference of unrolled networks (Predict and ComputeLoss: their
-/// vector gates give each sample the scalar gates' bits); unrolled training wherever the lanes are alike (it sums each
+/// vector gates give each sample the scalar gates' bits); unrolled gradients of batches of up to 4 samples; unrolled training wherever the lanes are alike (it sums each
 /// gradient per Vector&lt;float&gt; lane: AVX-512 and AVX2 both give 8 lanes by default); and the dense kernels'
 /// backward products (one chain of multiply-adds per output at every width: equal wherever multiply-add is fused
 /// alike). Networks on the dense kernels repeat bit for bit per machine, but their forward sums depend on the vector
@@ -51,8 +51,9 @@ public class CrossProcessDeterminismTests(ITestOutputHelper output)
         Assert.Equal("False", Field(noSimd, "Vector256"));
         Assert.StartsWith("False", Field(noSimd, "Vector"), StringComparison.Ordinal);
 
-        // Promised on every machine: the initializers and unrolled inference.
-        foreach (string key in new[] { "init-kernel", "init-unrolled", "inferred-unrolled" })
+        // Promised on every machine: the initializers, unrolled inference, and unrolled gradients of batches no larger
+        // than one vector block at every width (up to 4 samples: padded or scalar, their lanes sum in sample order).
+        foreach (string key in new[] { "init-kernel", "init-unrolled", "inferred-unrolled", "small-batch-gradients" })
         {
             Assert.Equal(Field(here, key), Field(noAvx512, key));
             Assert.Equal(Field(here, key), Field(noAvx, key));

@@ -40,6 +40,7 @@ internal static class DeterminismProbe
             "trained-kernel=" + Hash(Trained(new KernelProbeNet(seed: 3))),
             "inferred-unrolled=" + Inferred(new UnrolledProbeNet(seed: 3)),
             "trained-unrolled=" + Hash(Trained(new UnrolledProbeNet(seed: 3))),
+            "small-batch-gradients=" + Hash(SmallBatchGradients(new UnrolledProbeNet(seed: 3))),
             "fused=" + Simd.Fused,
             "backward-kernels=" + Hash(BackwardProducts()));
     }
@@ -80,6 +81,26 @@ internal static class DeterminismProbe
         network.Predict(inputs, outputs.AsSpan(0, n * network.OutputSize));
         outputs[^1] = network.ComputeLoss(inputs, targets);
         return Hash(outputs);
+    }
+
+    /// <summary>
+    /// The gradients of batches of 1 to 4 samples, one after the other: at most one vector block at every width (4 lanes
+    /// at 128 bits, 8 or 16 above), padded or scalar, and within one block the lanes sum in sample order, as the scalar code does.
+    /// </summary>
+    private static float[] SmallBatchGradients(INetwork network)
+    {
+        var random = new SeededRandom(19);
+        var all = new System.Collections.Generic.List<float>();
+        for (int n = 1; n <= 4; n++)
+        {
+            var inputs = new float[n * network.InputSize];
+            for (int i = 0; i < inputs.Length; i++) inputs[i] = (float)random.NextNormal();
+            var targets = new float[n * network.OutputSize];
+            for (int s = 0; s < n; s++) targets[s * network.OutputSize + random.NextInt(network.OutputSize)] = 1f;
+            all.Add(network.ComputeGradients(inputs, targets));
+            all.AddRange(network.Gradients);
+        }
+        return [.. all];
     }
 
     public static int Print()

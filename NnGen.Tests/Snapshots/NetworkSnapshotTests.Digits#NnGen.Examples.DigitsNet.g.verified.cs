@@ -353,8 +353,8 @@ namespace NnGen.Examples
                     float max = z[row];
                     for (int k = 1; k < 10; k++) max = global::System.MathF.Max(max, z[row + k]);
                     double total = 0;
-                    for (int k = 0; k < 10; k++) total += global::System.Math.Exp(z[row + k] - max);
-                    double logSumExp = max + global::System.Math.Log(total);
+                    for (int k = 0; k < 10; k++) total += global::NnGen.Internal.LossMath.Exp(z[row + k] - max);
+                    double logSumExp = max + global::NnGen.Internal.LossMath.Log(total);
                     float sumT = 0f;
                     for (int k = 0; k < 10; k++) { loss += t[row + k] * (logSumExp - z[row + k]); sumT += t[row + k]; }
                     if (!withGradient) continue;

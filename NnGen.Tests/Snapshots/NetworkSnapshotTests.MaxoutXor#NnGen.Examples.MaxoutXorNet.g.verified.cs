@@ -215,7 +215,7 @@ namespace NnGen.Examples
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -245,7 +245,7 @@ namespace NnGen.Examples
             float[] p = Parameters;
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -265,7 +265,7 @@ namespace NnGen.Examples
                 float a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);
                 // loss gate (BinaryCrossEntropy)
-                loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double)z2_0)));
+                loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::NnGen.Internal.LossMath.Log1p(global::NnGen.Internal.LossMath.Exp(-global::System.Math.Abs((double)z2_0)));
             }
             return (float)(loss / (n * OutputSize));
         }
@@ -280,7 +280,7 @@ namespace NnGen.Examples
             float invCount = 1f / (n * OutputSize);
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -300,7 +300,7 @@ namespace NnGen.Examples
                 float a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
                 global::System.ReadOnlySpan<float> t = targets.Slice(s * OutputSize, OutputSize);
                 // loss gate (BinaryCrossEntropy): its local gradient starts the backward pass
-                loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double)z2_0)));
+                loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::NnGen.Internal.LossMath.Log1p(global::NnGen.Internal.LossMath.Exp(-global::System.Math.Abs((double)z2_0)));
                 float dz2_0 = (a2_0 - t[0]) * invCount;
                 // backward, layer 2: the add gate hands each dz2_o to the bias and to every multiply gate; each multiply gate switches in its other input
                 g[14] += dz2_0;
@@ -331,143 +331,187 @@ namespace NnGen.Examples
             return (float)(loss / (n * OutputSize));
         }
 
-        /// <summary>Predict over whole vectors of samples, one gate per vector; returns the number of samples done.</summary>
+        /// <summary>Predict over vectors of samples, one gate per vector; returns the number of samples done.</summary>
         private int NnPredictVectors(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
-            int s = 0;
-            for (; s <= n - lanes; s += lanes)
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
+            for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize));
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
-                // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
-                global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
-                global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
-                global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
-                global::System.Numerics.Vector<float> a1_0 = z1_0;
-                a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
-                global::System.Numerics.Vector<float> a1_1 = z1_2;
-                a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
-                // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
-                global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
-                // the block's outputs, back to one row per sample
-                a2_0.CopyTo(outputs.Slice(s));
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.Span<float> os = padded.Slice(InputSize * lanes);
+                NnPredictBlock(xs, os);
+                os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));
+                s = n;
             }
             return s;
         }
 
-        /// <summary>ComputeLoss over whole vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order; returns the number of samples done.</summary>
+        /// <summary>Predict's gates over one block of samples: the rows of <paramref name="xs"/> in, those of <paramref name="os"/> out.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnPredictBlock(global::System.ReadOnlySpan<float> xs, global::System.Span<float> os)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
+            // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
+            global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
+            global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
+            global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
+            global::System.Numerics.Vector<float> a1_0 = z1_0;
+            a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
+            global::System.Numerics.Vector<float> a1_1 = z1_2;
+            a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
+            // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
+            global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
+            // the block's outputs, back to one row per sample
+            a2_0.CopyTo(os);
+        }
+
+        /// <summary>ComputeLoss over vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order; returns the number of samples done.</summary>
         private int NnLossVectors(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref double loss)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
-            int s = 0;
-            for (; s <= n - lanes; s += lanes)
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
+            for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
-                // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
-                global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
-                global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
-                global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
-                global::System.Numerics.Vector<float> a1_0 = z1_0;
-                a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
-                global::System.Numerics.Vector<float> a1_1 = z1_2;
-                a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
-                // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
-                global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
-                // loss gate (BinaryCrossEntropy), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
-                for (int j = 0; j < lanes; j++) NnLossGate(ref loss, targets.Slice((s + j) * OutputSize, OutputSize), z2_0[j]);
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
+                NnLossBlock(xs, ts, live, ref loss);
+                s = n;
             }
             return s;
+        }
+
+        /// <summary>ComputeLoss's gates over one block of samples, of which the first <paramref name="live"/> count.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnLossBlock(global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<float> ts, int live, ref double loss)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
+            // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
+            global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
+            global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
+            global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
+            global::System.Numerics.Vector<float> a1_0 = z1_0;
+            a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
+            global::System.Numerics.Vector<float> a1_1 = z1_2;
+            a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
+            // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
+            global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
+            // loss gate (BinaryCrossEntropy), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
+            for (int j = 0; j < live; j++) NnLossGate(ref loss, ts.Slice(j * OutputSize, OutputSize), z2_0[j]);
         }
 
         private global::System.Numerics.Vector<float>[]? _nnGradientLanes;
 
         /// <summary>
-        /// ComputeGradients over whole vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order and
+        /// ComputeGradients over vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order and
         /// their gradient to <see cref="Gradients"/> (cleared by the caller); returns the number of samples done.
         /// </summary>
         /// <remarks>
         /// Each parameter's gradient terms are summed per lane (gv, a vector per parameter, allocated once), then the lanes
         /// are added in lane order: another order than one sample after the other, so the gradient's last bits depend
-        /// on the vector width (the same on every run at one width). The forward values and the loss do not.
+        /// on the vector width (the same on every run at one width); a batch of one block or less sums in sample order,
+        /// as the scalar code does. The forward values and the loss do not depend on the width.
         /// </remarks>
         private int NnGradientsVectors(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, float invCount, ref double loss)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
-            int s = 0;
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];
             global::System.Array.Clear(gv);
-            for (; s <= n - lanes; s += lanes)
+            for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
-                // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
-                global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
-                global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
-                global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
-                global::System.Numerics.Vector<float> a1_0 = z1_0;
-                a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
-                global::System.Numerics.Vector<float> a1_1 = z1_2;
-                a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
-                // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
-                global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
-                // loss gate (BinaryCrossEntropy), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
-                for (int j = 0; j < lanes; j++) NnLossGate(ref loss, targets.Slice((s + j) * OutputSize, OutputSize), z2_0[j]);
-                // the block's targets, one vector per feature: tk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> t0 = new(targets.Slice(s));
-                // loss gate: its local gradient starts the backward pass
-                global::System.Numerics.Vector<float> dz2_0 = (a2_0 - t0) * invCount;
-                // backward, layer 2: the add gate hands each dz2_o to the bias and to every multiply gate; each multiply gate switches in its other input
-                gv[14] += dz2_0;
-                gv[12] += dz2_0 * a1_0;
-                gv[13] += dz2_0 * a1_1;
-                // the gradient reaching each output of layer 1: one term per multiply gate it feeds
-                global::System.Numerics.Vector<float> da1_0 = dz2_0 * p[12];
-                global::System.Numerics.Vector<float> da1_1 = dz2_0 * p[13];
-                // backward, layer 1 max gates: each unit's gradient goes to its winning piece (the first of equal pieces), 0 to the others
-                global::System.Numerics.Vector<float> dz1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(z1_0, z1_1), da1_0, global::System.Numerics.Vector<float>.Zero);
-                global::System.Numerics.Vector<float> dz1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, z1_0), da1_0, global::System.Numerics.Vector<float>.Zero);
-                global::System.Numerics.Vector<float> dz1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(z1_2, z1_3), da1_1, global::System.Numerics.Vector<float>.Zero);
-                global::System.Numerics.Vector<float> dz1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, z1_2), da1_1, global::System.Numerics.Vector<float>.Zero);
-                // backward, layer 1: the add gate hands each dz1_o to the bias and to every multiply gate; each multiply gate switches in its other input
-                gv[8] += dz1_0;
-                gv[0] += dz1_0 * x0;
-                gv[1] += dz1_0 * x1;
-                gv[9] += dz1_1;
-                gv[2] += dz1_1 * x0;
-                gv[3] += dz1_1 * x1;
-                gv[10] += dz1_2;
-                gv[4] += dz1_2 * x0;
-                gv[5] += dz1_2 * x1;
-                gv[11] += dz1_3;
-                gv[6] += dz1_3 * x0;
-                gv[7] += dz1_3 * x1;
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
+                NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);
+                s = n;
             }
             global::NnGen.Internal.SampleBlocks.FoldLanes(gv, Gradients);
             return s;
+        }
+
+        /// <summary>ComputeGradients' gates over one block of samples, of which the first <paramref name="live"/> count: their gradient terms added to gv lane by lane.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnGradientsBlock(global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<float> ts, int live, float invCount, ref double loss, global::System.Numerics.Vector<float>[] gv)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            // forward, layer 1 (Maxout 2 -> 2 units of 2 pieces): multiply gates summed by an add gate for each piece,
+            // then a max gate per unit over its consecutive pieces (a later piece wins only when greater: the first of equal pieces wins)
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + new global::System.Numerics.Vector<float>(p[8]);
+            global::System.Numerics.Vector<float> z1_1 = p[2] * x0 + p[3] * x1 + new global::System.Numerics.Vector<float>(p[9]);
+            global::System.Numerics.Vector<float> z1_2 = p[4] * x0 + p[5] * x1 + new global::System.Numerics.Vector<float>(p[10]);
+            global::System.Numerics.Vector<float> z1_3 = p[6] * x0 + p[7] * x1 + new global::System.Numerics.Vector<float>(p[11]);
+            global::System.Numerics.Vector<float> a1_0 = z1_0;
+            a1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, a1_0), z1_1, a1_0);
+            global::System.Numerics.Vector<float> a1_1 = z1_2;
+            a1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, a1_1), z1_3, a1_1);
+            // forward, layer 2 (2 -> 1, Sigmoid): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[12] * a1_0 + p[13] * a1_1 + new global::System.Numerics.Vector<float>(p[14]);
+            global::System.Numerics.Vector<float> a2_0 = global::NnGen.Internal.ActivationMath.Sigmoid(z2_0);
+            // loss gate (BinaryCrossEntropy), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
+            for (int j = 0; j < live; j++) NnLossGate(ref loss, ts.Slice(j * OutputSize, OutputSize), z2_0[j]);
+            // the block's targets, one vector per feature: tk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> t0 = new(ts);
+            // loss gate: its local gradient starts the backward pass
+            global::System.Numerics.Vector<float> dz2_0 = (a2_0 - t0) * invCount;
+            // the padding lanes of a padded block carry no gradient (the live lanes keep their bits)
+            global::System.Numerics.Vector<int> liveLanes = global::NnGen.Internal.SampleBlocks.LiveLanes(live);
+            dz2_0 = global::System.Numerics.Vector.ConditionalSelect(liveLanes, dz2_0, global::System.Numerics.Vector<float>.Zero);
+            // backward, layer 2: the add gate hands each dz2_o to the bias and to every multiply gate; each multiply gate switches in its other input
+            gv[14] += dz2_0;
+            gv[12] += dz2_0 * a1_0;
+            gv[13] += dz2_0 * a1_1;
+            // the gradient reaching each output of layer 1: one term per multiply gate it feeds
+            global::System.Numerics.Vector<float> da1_0 = dz2_0 * p[12];
+            global::System.Numerics.Vector<float> da1_1 = dz2_0 * p[13];
+            // backward, layer 1 max gates: each unit's gradient goes to its winning piece (the first of equal pieces), 0 to the others
+            global::System.Numerics.Vector<float> dz1_0 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(z1_0, z1_1), da1_0, global::System.Numerics.Vector<float>.Zero);
+            global::System.Numerics.Vector<float> dz1_1 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_1, z1_0), da1_0, global::System.Numerics.Vector<float>.Zero);
+            global::System.Numerics.Vector<float> dz1_2 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(z1_2, z1_3), da1_1, global::System.Numerics.Vector<float>.Zero);
+            global::System.Numerics.Vector<float> dz1_3 = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(z1_3, z1_2), da1_1, global::System.Numerics.Vector<float>.Zero);
+            // backward, layer 1: the add gate hands each dz1_o to the bias and to every multiply gate; each multiply gate switches in its other input
+            gv[8] += dz1_0;
+            gv[0] += dz1_0 * x0;
+            gv[1] += dz1_0 * x1;
+            gv[9] += dz1_1;
+            gv[2] += dz1_1 * x0;
+            gv[3] += dz1_1 * x1;
+            gv[10] += dz1_2;
+            gv[4] += dz1_2 * x0;
+            gv[5] += dz1_2 * x1;
+            gv[11] += dz1_3;
+            gv[6] += dz1_3 * x0;
+            gv[7] += dz1_3 * x1;
         }
 
         /// <summary>The loss gate (BinaryCrossEntropy) of one sample of a vector block: its terms, in double, added to <paramref name="loss"/>.</summary>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static void NnLossGate(ref double loss, global::System.ReadOnlySpan<float> t, float z2_0)
         {
-            loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double)z2_0)));
+            loss += global::System.Math.Max((double)z2_0, 0.0) - (double)z2_0 * t[0] + global::NnGen.Internal.LossMath.Log1p(global::NnGen.Internal.LossMath.Exp(-global::System.Math.Abs((double)z2_0)));
         }
     }
 }

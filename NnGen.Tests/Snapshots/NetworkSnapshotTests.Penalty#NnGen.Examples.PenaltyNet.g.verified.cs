@@ -215,7 +215,7 @@ namespace NnGen.Examples
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -255,7 +255,7 @@ namespace NnGen.Examples
             float[] p = Parameters;
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -303,7 +303,7 @@ namespace NnGen.Examples
             float invCount = 1f / (n * OutputSize);
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -435,243 +435,290 @@ namespace NnGen.Examples
             return (float)(loss / (n * OutputSize) + NnPenalty(withGradient: true));
         }
 
-        /// <summary>Predict over whole vectors of samples, one gate per vector; returns the number of samples done.</summary>
+        /// <summary>Predict over vectors of samples, one gate per vector; returns the number of samples done.</summary>
         private int NnPredictVectors(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs, int n)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             global::System.Span<float> ys = stackalloc float[OutputSize * global::System.Numerics.Vector<float>.Count];
-            int s = 0;
-            for (; s <= n - lanes; s += lanes)
+            for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize), ys);
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
-                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
-                // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
-                global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
-                global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
-                global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
-                global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
-                global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
-                global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
-                global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
-                global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
-                global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
-                global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
-                global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
-                global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
-                global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
-                global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
-                global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
-                // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
-                global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
-                global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
-                // the block's outputs, back to one row per sample
-                z2_0.CopyTo(ys);
-                z2_1.CopyTo(ys.Slice(lanes));
-                z2_2.CopyTo(ys.Slice(2 * lanes));
-                global::NnGen.Internal.SampleBlocks.ToRows(ys, OutputSize, outputs.Slice(s * OutputSize));
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.Span<float> os = padded.Slice(InputSize * lanes);
+                NnPredictBlock(xs, os, ys);
+                os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));
+                s = n;
             }
             return s;
         }
 
-        /// <summary>ComputeLoss over whole vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order; returns the number of samples done.</summary>
+        /// <summary>Predict's gates over one block of samples: the rows of <paramref name="xs"/> in, those of <paramref name="os"/> out.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnPredictBlock(global::System.ReadOnlySpan<float> xs, global::System.Span<float> os, global::System.Span<float> ys)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 2);
+            global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 3);
+            // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
+            global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
+            global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
+            global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
+            global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
+            global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
+            global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
+            global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
+            global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
+            global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
+            global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
+            global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
+            global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
+            global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
+            global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
+            global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
+            // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
+            global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
+            global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
+            // the block's outputs, back to one row per sample
+            int lanes = global::System.Numerics.Vector<float>.Count;
+            z2_0.CopyTo(ys);
+            z2_1.CopyTo(ys.Slice(lanes));
+            z2_2.CopyTo(ys.Slice(2 * lanes));
+            global::NnGen.Internal.SampleBlocks.ToRows(ys, OutputSize, os);
+        }
+
+        /// <summary>ComputeLoss over vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order; returns the number of samples done.</summary>
         private int NnLossVectors(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, ref double loss)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
-            int s = 0;
-            for (; s <= n - lanes; s += lanes)
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
+            for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
-                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
-                // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
-                global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
-                global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
-                global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
-                global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
-                global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
-                global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
-                global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
-                global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
-                global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
-                global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
-                global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
-                global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
-                global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
-                global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
-                global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
-                // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
-                global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
-                global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
-                // loss gate (MeanSquaredError), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
-                for (int j = 0; j < lanes; j++) NnLossGate(ref loss, targets.Slice((s + j) * OutputSize, OutputSize), z2_0[j], z2_1[j], z2_2[j]);
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
+                NnLossBlock(xs, ts, live, ref loss);
+                s = n;
             }
             return s;
+        }
+
+        /// <summary>ComputeLoss's gates over one block of samples, of which the first <paramref name="live"/> count.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnLossBlock(global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<float> ts, int live, ref double loss)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 2);
+            global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 3);
+            // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
+            global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
+            global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
+            global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
+            global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
+            global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
+            global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
+            global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
+            global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
+            global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
+            global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
+            global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
+            global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
+            global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
+            global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
+            global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
+            // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
+            global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
+            global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
+            // loss gate (MeanSquaredError), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
+            for (int j = 0; j < live; j++) NnLossGate(ref loss, ts.Slice(j * OutputSize, OutputSize), z2_0[j], z2_1[j], z2_2[j]);
         }
 
         private global::System.Numerics.Vector<float>[]? _nnGradientLanes;
 
         /// <summary>
-        /// ComputeGradients over whole vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order and
+        /// ComputeGradients over vectors of samples: adds their loss terms to <paramref name="loss"/> in sample order and
         /// their gradient to <see cref="Gradients"/> (cleared by the caller); returns the number of samples done.
         /// </summary>
         /// <remarks>
         /// Each parameter's gradient terms are summed per lane (gv, a vector per parameter, allocated once), then the lanes
         /// are added in lane order: another order than one sample after the other, so the gradient's last bits depend
-        /// on the vector width (the same on every run at one width). The forward values and the loss do not.
+        /// on the vector width (the same on every run at one width); a batch of one block or less sums in sample order,
+        /// as the scalar code does. The forward values and the loss do not depend on the width.
         /// </remarks>
         private int NnGradientsVectors(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<float> targets, int n, float invCount, ref double loss)
         {
-            int lanes = global::System.Numerics.Vector<float>.Count;
-            float[] p = Parameters;
-            int s = 0;
+            int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];
             global::System.Array.Clear(gv);
-            for (; s <= n - lanes; s += lanes)
+            for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);
+            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
+            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
             {
-                // the block's inputs, one vector per feature: xk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 0);
-                global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 1);
-                global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 2);
-                global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(inputs, s, InputSize, 3);
-                // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
-                global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
-                global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
-                global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
-                global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
-                global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
-                global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
-                global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
-                global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
-                global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
-                global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
-                global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
-                global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
-                global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
-                global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
-                global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
-                // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
-                global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
-                global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
-                global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
-                // loss gate (MeanSquaredError), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
-                for (int j = 0; j < lanes; j++) NnLossGate(ref loss, targets.Slice((s + j) * OutputSize, OutputSize), z2_0[j], z2_1[j], z2_2[j]);
-                // the block's targets, one vector per feature: tk holds feature k of samples s .. s + lanes - 1
-                global::System.Numerics.Vector<float> t0 = global::NnGen.Internal.SampleBlocks.Column(targets, s, OutputSize, 0);
-                global::System.Numerics.Vector<float> t1 = global::NnGen.Internal.SampleBlocks.Column(targets, s, OutputSize, 1);
-                global::System.Numerics.Vector<float> t2 = global::NnGen.Internal.SampleBlocks.Column(targets, s, OutputSize, 2);
-                // loss gate: its local gradient starts the backward pass
-                global::System.Numerics.Vector<float> d2_0 = z2_0 - t0;
-                global::System.Numerics.Vector<float> da2_0 = 2f * d2_0 * invCount;
-                global::System.Numerics.Vector<float> d2_1 = z2_1 - t1;
-                global::System.Numerics.Vector<float> da2_1 = 2f * d2_1 * invCount;
-                global::System.Numerics.Vector<float> d2_2 = z2_2 - t2;
-                global::System.Numerics.Vector<float> da2_2 = 2f * d2_2 * invCount;
-                // backward, layer 2 activation gate (Identity): multiply by its local derivative
-                global::System.Numerics.Vector<float> dz2_0 = da2_0;
-                global::System.Numerics.Vector<float> dz2_1 = da2_1;
-                global::System.Numerics.Vector<float> dz2_2 = da2_2;
-                // backward, layer 2: the add gate hands each dz2_o to the bias and to every multiply gate; each multiply gate switches in its other input
-                gv[64] += dz2_0;
-                gv[40] += dz2_0 * a1_0;
-                gv[41] += dz2_0 * a1_1;
-                gv[42] += dz2_0 * a1_2;
-                gv[43] += dz2_0 * a1_3;
-                gv[44] += dz2_0 * a1_4;
-                gv[45] += dz2_0 * a1_5;
-                gv[46] += dz2_0 * a1_6;
-                gv[47] += dz2_0 * a1_7;
-                gv[65] += dz2_1;
-                gv[48] += dz2_1 * a1_0;
-                gv[49] += dz2_1 * a1_1;
-                gv[50] += dz2_1 * a1_2;
-                gv[51] += dz2_1 * a1_3;
-                gv[52] += dz2_1 * a1_4;
-                gv[53] += dz2_1 * a1_5;
-                gv[54] += dz2_1 * a1_6;
-                gv[55] += dz2_1 * a1_7;
-                gv[66] += dz2_2;
-                gv[56] += dz2_2 * a1_0;
-                gv[57] += dz2_2 * a1_1;
-                gv[58] += dz2_2 * a1_2;
-                gv[59] += dz2_2 * a1_3;
-                gv[60] += dz2_2 * a1_4;
-                gv[61] += dz2_2 * a1_5;
-                gv[62] += dz2_2 * a1_6;
-                gv[63] += dz2_2 * a1_7;
-                // the gradient reaching each output of layer 1: one term per multiply gate it feeds
-                global::System.Numerics.Vector<float> da1_0 = dz2_0 * p[40] + dz2_1 * p[48] + dz2_2 * p[56];
-                global::System.Numerics.Vector<float> da1_1 = dz2_0 * p[41] + dz2_1 * p[49] + dz2_2 * p[57];
-                global::System.Numerics.Vector<float> da1_2 = dz2_0 * p[42] + dz2_1 * p[50] + dz2_2 * p[58];
-                global::System.Numerics.Vector<float> da1_3 = dz2_0 * p[43] + dz2_1 * p[51] + dz2_2 * p[59];
-                global::System.Numerics.Vector<float> da1_4 = dz2_0 * p[44] + dz2_1 * p[52] + dz2_2 * p[60];
-                global::System.Numerics.Vector<float> da1_5 = dz2_0 * p[45] + dz2_1 * p[53] + dz2_2 * p[61];
-                global::System.Numerics.Vector<float> da1_6 = dz2_0 * p[46] + dz2_1 * p[54] + dz2_2 * p[62];
-                global::System.Numerics.Vector<float> da1_7 = dz2_0 * p[47] + dz2_1 * p[55] + dz2_2 * p[63];
-                // backward, layer 1 activation gate (Tanh): multiply by its local derivative
-                global::System.Numerics.Vector<float> dz1_0 = da1_0 * (global::System.Numerics.Vector<float>.One - a1_0 * a1_0);
-                global::System.Numerics.Vector<float> dz1_1 = da1_1 * (global::System.Numerics.Vector<float>.One - a1_1 * a1_1);
-                global::System.Numerics.Vector<float> dz1_2 = da1_2 * (global::System.Numerics.Vector<float>.One - a1_2 * a1_2);
-                global::System.Numerics.Vector<float> dz1_3 = da1_3 * (global::System.Numerics.Vector<float>.One - a1_3 * a1_3);
-                global::System.Numerics.Vector<float> dz1_4 = da1_4 * (global::System.Numerics.Vector<float>.One - a1_4 * a1_4);
-                global::System.Numerics.Vector<float> dz1_5 = da1_5 * (global::System.Numerics.Vector<float>.One - a1_5 * a1_5);
-                global::System.Numerics.Vector<float> dz1_6 = da1_6 * (global::System.Numerics.Vector<float>.One - a1_6 * a1_6);
-                global::System.Numerics.Vector<float> dz1_7 = da1_7 * (global::System.Numerics.Vector<float>.One - a1_7 * a1_7);
-                // backward, layer 1: the add gate hands each dz1_o to the bias and to every multiply gate; each multiply gate switches in its other input
-                gv[32] += dz1_0;
-                gv[0] += dz1_0 * x0;
-                gv[1] += dz1_0 * x1;
-                gv[2] += dz1_0 * x2;
-                gv[3] += dz1_0 * x3;
-                gv[33] += dz1_1;
-                gv[4] += dz1_1 * x0;
-                gv[5] += dz1_1 * x1;
-                gv[6] += dz1_1 * x2;
-                gv[7] += dz1_1 * x3;
-                gv[34] += dz1_2;
-                gv[8] += dz1_2 * x0;
-                gv[9] += dz1_2 * x1;
-                gv[10] += dz1_2 * x2;
-                gv[11] += dz1_2 * x3;
-                gv[35] += dz1_3;
-                gv[12] += dz1_3 * x0;
-                gv[13] += dz1_3 * x1;
-                gv[14] += dz1_3 * x2;
-                gv[15] += dz1_3 * x3;
-                gv[36] += dz1_4;
-                gv[16] += dz1_4 * x0;
-                gv[17] += dz1_4 * x1;
-                gv[18] += dz1_4 * x2;
-                gv[19] += dz1_4 * x3;
-                gv[37] += dz1_5;
-                gv[20] += dz1_5 * x0;
-                gv[21] += dz1_5 * x1;
-                gv[22] += dz1_5 * x2;
-                gv[23] += dz1_5 * x3;
-                gv[38] += dz1_6;
-                gv[24] += dz1_6 * x0;
-                gv[25] += dz1_6 * x1;
-                gv[26] += dz1_6 * x2;
-                gv[27] += dz1_6 * x3;
-                gv[39] += dz1_7;
-                gv[28] += dz1_7 * x0;
-                gv[29] += dz1_7 * x1;
-                gv[30] += dz1_7 * x2;
-                gv[31] += dz1_7 * x3;
+                int live = n - s;
+                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
+                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
+                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
+                NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);
+                s = n;
             }
             global::NnGen.Internal.SampleBlocks.FoldLanes(gv, Gradients);
             return s;
+        }
+
+        /// <summary>ComputeGradients' gates over one block of samples, of which the first <paramref name="live"/> count: their gradient terms added to gv lane by lane.</summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private void NnGradientsBlock(global::System.ReadOnlySpan<float> xs, global::System.ReadOnlySpan<float> ts, int live, float invCount, ref double loss, global::System.Numerics.Vector<float>[] gv)
+        {
+            float[] p = Parameters;
+            // the block's inputs, one vector per feature: xk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> x0 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 0);
+            global::System.Numerics.Vector<float> x1 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 1);
+            global::System.Numerics.Vector<float> x2 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 2);
+            global::System.Numerics.Vector<float> x3 = global::NnGen.Internal.SampleBlocks.Column(xs, 0, InputSize, 3);
+            // forward, layer 1 (4 -> 8, Tanh): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z1_0 = p[0] * x0 + p[1] * x1 + p[2] * x2 + p[3] * x3 + new global::System.Numerics.Vector<float>(p[32]);
+            global::System.Numerics.Vector<float> a1_0 = global::NnGen.Internal.ActivationMath.Tanh(z1_0);
+            global::System.Numerics.Vector<float> z1_1 = p[4] * x0 + p[5] * x1 + p[6] * x2 + p[7] * x3 + new global::System.Numerics.Vector<float>(p[33]);
+            global::System.Numerics.Vector<float> a1_1 = global::NnGen.Internal.ActivationMath.Tanh(z1_1);
+            global::System.Numerics.Vector<float> z1_2 = p[8] * x0 + p[9] * x1 + p[10] * x2 + p[11] * x3 + new global::System.Numerics.Vector<float>(p[34]);
+            global::System.Numerics.Vector<float> a1_2 = global::NnGen.Internal.ActivationMath.Tanh(z1_2);
+            global::System.Numerics.Vector<float> z1_3 = p[12] * x0 + p[13] * x1 + p[14] * x2 + p[15] * x3 + new global::System.Numerics.Vector<float>(p[35]);
+            global::System.Numerics.Vector<float> a1_3 = global::NnGen.Internal.ActivationMath.Tanh(z1_3);
+            global::System.Numerics.Vector<float> z1_4 = p[16] * x0 + p[17] * x1 + p[18] * x2 + p[19] * x3 + new global::System.Numerics.Vector<float>(p[36]);
+            global::System.Numerics.Vector<float> a1_4 = global::NnGen.Internal.ActivationMath.Tanh(z1_4);
+            global::System.Numerics.Vector<float> z1_5 = p[20] * x0 + p[21] * x1 + p[22] * x2 + p[23] * x3 + new global::System.Numerics.Vector<float>(p[37]);
+            global::System.Numerics.Vector<float> a1_5 = global::NnGen.Internal.ActivationMath.Tanh(z1_5);
+            global::System.Numerics.Vector<float> z1_6 = p[24] * x0 + p[25] * x1 + p[26] * x2 + p[27] * x3 + new global::System.Numerics.Vector<float>(p[38]);
+            global::System.Numerics.Vector<float> a1_6 = global::NnGen.Internal.ActivationMath.Tanh(z1_6);
+            global::System.Numerics.Vector<float> z1_7 = p[28] * x0 + p[29] * x1 + p[30] * x2 + p[31] * x3 + new global::System.Numerics.Vector<float>(p[39]);
+            global::System.Numerics.Vector<float> a1_7 = global::NnGen.Internal.ActivationMath.Tanh(z1_7);
+            // forward, layer 2 (8 -> 3, Identity): multiply gates summed by an add gate, then the activation gate
+            global::System.Numerics.Vector<float> z2_0 = p[40] * a1_0 + p[41] * a1_1 + p[42] * a1_2 + p[43] * a1_3 + p[44] * a1_4 + p[45] * a1_5 + p[46] * a1_6 + p[47] * a1_7 + new global::System.Numerics.Vector<float>(p[64]);
+            global::System.Numerics.Vector<float> z2_1 = p[48] * a1_0 + p[49] * a1_1 + p[50] * a1_2 + p[51] * a1_3 + p[52] * a1_4 + p[53] * a1_5 + p[54] * a1_6 + p[55] * a1_7 + new global::System.Numerics.Vector<float>(p[65]);
+            global::System.Numerics.Vector<float> z2_2 = p[56] * a1_0 + p[57] * a1_1 + p[58] * a1_2 + p[59] * a1_3 + p[60] * a1_4 + p[61] * a1_5 + p[62] * a1_6 + p[63] * a1_7 + new global::System.Numerics.Vector<float>(p[66]);
+            // loss gate (MeanSquaredError), sample by sample in sample order, in double as for a sample alone (the loss has the same bits at every vector width)
+            for (int j = 0; j < live; j++) NnLossGate(ref loss, ts.Slice(j * OutputSize, OutputSize), z2_0[j], z2_1[j], z2_2[j]);
+            // the block's targets, one vector per feature: tk holds feature k of the block's samples, lane j of sample j
+            global::System.Numerics.Vector<float> t0 = global::NnGen.Internal.SampleBlocks.Column(ts, 0, OutputSize, 0);
+            global::System.Numerics.Vector<float> t1 = global::NnGen.Internal.SampleBlocks.Column(ts, 0, OutputSize, 1);
+            global::System.Numerics.Vector<float> t2 = global::NnGen.Internal.SampleBlocks.Column(ts, 0, OutputSize, 2);
+            // loss gate: its local gradient starts the backward pass
+            global::System.Numerics.Vector<float> d2_0 = z2_0 - t0;
+            global::System.Numerics.Vector<float> da2_0 = 2f * d2_0 * invCount;
+            global::System.Numerics.Vector<float> d2_1 = z2_1 - t1;
+            global::System.Numerics.Vector<float> da2_1 = 2f * d2_1 * invCount;
+            global::System.Numerics.Vector<float> d2_2 = z2_2 - t2;
+            global::System.Numerics.Vector<float> da2_2 = 2f * d2_2 * invCount;
+            // backward, layer 2 activation gate (Identity): multiply by its local derivative
+            global::System.Numerics.Vector<float> dz2_0 = da2_0;
+            global::System.Numerics.Vector<float> dz2_1 = da2_1;
+            global::System.Numerics.Vector<float> dz2_2 = da2_2;
+            // the padding lanes of a padded block carry no gradient (the live lanes keep their bits)
+            global::System.Numerics.Vector<int> liveLanes = global::NnGen.Internal.SampleBlocks.LiveLanes(live);
+            dz2_0 = global::System.Numerics.Vector.ConditionalSelect(liveLanes, dz2_0, global::System.Numerics.Vector<float>.Zero);
+            dz2_1 = global::System.Numerics.Vector.ConditionalSelect(liveLanes, dz2_1, global::System.Numerics.Vector<float>.Zero);
+            dz2_2 = global::System.Numerics.Vector.ConditionalSelect(liveLanes, dz2_2, global::System.Numerics.Vector<float>.Zero);
+            // backward, layer 2: the add gate hands each dz2_o to the bias and to every multiply gate; each multiply gate switches in its other input
+            gv[64] += dz2_0;
+            gv[40] += dz2_0 * a1_0;
+            gv[41] += dz2_0 * a1_1;
+            gv[42] += dz2_0 * a1_2;
+            gv[43] += dz2_0 * a1_3;
+            gv[44] += dz2_0 * a1_4;
+            gv[45] += dz2_0 * a1_5;
+            gv[46] += dz2_0 * a1_6;
+            gv[47] += dz2_0 * a1_7;
+            gv[65] += dz2_1;
+            gv[48] += dz2_1 * a1_0;
+            gv[49] += dz2_1 * a1_1;
+            gv[50] += dz2_1 * a1_2;
+            gv[51] += dz2_1 * a1_3;
+            gv[52] += dz2_1 * a1_4;
+            gv[53] += dz2_1 * a1_5;
+            gv[54] += dz2_1 * a1_6;
+            gv[55] += dz2_1 * a1_7;
+            gv[66] += dz2_2;
+            gv[56] += dz2_2 * a1_0;
+            gv[57] += dz2_2 * a1_1;
+            gv[58] += dz2_2 * a1_2;
+            gv[59] += dz2_2 * a1_3;
+            gv[60] += dz2_2 * a1_4;
+            gv[61] += dz2_2 * a1_5;
+            gv[62] += dz2_2 * a1_6;
+            gv[63] += dz2_2 * a1_7;
+            // the gradient reaching each output of layer 1: one term per multiply gate it feeds
+            global::System.Numerics.Vector<float> da1_0 = dz2_0 * p[40] + dz2_1 * p[48] + dz2_2 * p[56];
+            global::System.Numerics.Vector<float> da1_1 = dz2_0 * p[41] + dz2_1 * p[49] + dz2_2 * p[57];
+            global::System.Numerics.Vector<float> da1_2 = dz2_0 * p[42] + dz2_1 * p[50] + dz2_2 * p[58];
+            global::System.Numerics.Vector<float> da1_3 = dz2_0 * p[43] + dz2_1 * p[51] + dz2_2 * p[59];
+            global::System.Numerics.Vector<float> da1_4 = dz2_0 * p[44] + dz2_1 * p[52] + dz2_2 * p[60];
+            global::System.Numerics.Vector<float> da1_5 = dz2_0 * p[45] + dz2_1 * p[53] + dz2_2 * p[61];
+            global::System.Numerics.Vector<float> da1_6 = dz2_0 * p[46] + dz2_1 * p[54] + dz2_2 * p[62];
+            global::System.Numerics.Vector<float> da1_7 = dz2_0 * p[47] + dz2_1 * p[55] + dz2_2 * p[63];
+            // backward, layer 1 activation gate (Tanh): multiply by its local derivative
+            global::System.Numerics.Vector<float> dz1_0 = da1_0 * (global::System.Numerics.Vector<float>.One - a1_0 * a1_0);
+            global::System.Numerics.Vector<float> dz1_1 = da1_1 * (global::System.Numerics.Vector<float>.One - a1_1 * a1_1);
+            global::System.Numerics.Vector<float> dz1_2 = da1_2 * (global::System.Numerics.Vector<float>.One - a1_2 * a1_2);
+            global::System.Numerics.Vector<float> dz1_3 = da1_3 * (global::System.Numerics.Vector<float>.One - a1_3 * a1_3);
+            global::System.Numerics.Vector<float> dz1_4 = da1_4 * (global::System.Numerics.Vector<float>.One - a1_4 * a1_4);
+            global::System.Numerics.Vector<float> dz1_5 = da1_5 * (global::System.Numerics.Vector<float>.One - a1_5 * a1_5);
+            global::System.Numerics.Vector<float> dz1_6 = da1_6 * (global::System.Numerics.Vector<float>.One - a1_6 * a1_6);
+            global::System.Numerics.Vector<float> dz1_7 = da1_7 * (global::System.Numerics.Vector<float>.One - a1_7 * a1_7);
+            // backward, layer 1: the add gate hands each dz1_o to the bias and to every multiply gate; each multiply gate switches in its other input
+            gv[32] += dz1_0;
+            gv[0] += dz1_0 * x0;
+            gv[1] += dz1_0 * x1;
+            gv[2] += dz1_0 * x2;
+            gv[3] += dz1_0 * x3;
+            gv[33] += dz1_1;
+            gv[4] += dz1_1 * x0;
+            gv[5] += dz1_1 * x1;
+            gv[6] += dz1_1 * x2;
+            gv[7] += dz1_1 * x3;
+            gv[34] += dz1_2;
+            gv[8] += dz1_2 * x0;
+            gv[9] += dz1_2 * x1;
+            gv[10] += dz1_2 * x2;
+            gv[11] += dz1_2 * x3;
+            gv[35] += dz1_3;
+            gv[12] += dz1_3 * x0;
+            gv[13] += dz1_3 * x1;
+            gv[14] += dz1_3 * x2;
+            gv[15] += dz1_3 * x3;
+            gv[36] += dz1_4;
+            gv[16] += dz1_4 * x0;
+            gv[17] += dz1_4 * x1;
+            gv[18] += dz1_4 * x2;
+            gv[19] += dz1_4 * x3;
+            gv[37] += dz1_5;
+            gv[20] += dz1_5 * x0;
+            gv[21] += dz1_5 * x1;
+            gv[22] += dz1_5 * x2;
+            gv[23] += dz1_5 * x3;
+            gv[38] += dz1_6;
+            gv[24] += dz1_6 * x0;
+            gv[25] += dz1_6 * x1;
+            gv[26] += dz1_6 * x2;
+            gv[27] += dz1_6 * x3;
+            gv[39] += dz1_7;
+            gv[28] += dz1_7 * x0;
+            gv[29] += dz1_7 * x1;
+            gv[30] += dz1_7 * x2;
+            gv[31] += dz1_7 * x3;
         }
 
         /// <summary>The loss gate (MeanSquaredError) of one sample of a vector block: its terms, in double, added to <paramref name="loss"/>.</summary>

@@ -30,7 +30,7 @@ namespace NnGen.Generator.Emitting.Gates
         /// </summary>
         public static readonly Dialect CpuScalar = new(
             "CPU scalar", RuntimeActivations + ".Exp", RuntimeActivations + ".Tanh",
-            "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true, activations: RuntimeActivations);
+            "double", "0", "global::NnGen.Internal.LossMath.Exp", "global::NnGen.Internal.LossMath.Log", lossInDouble: true, activations: RuntimeActivations);
 
         /// <summary>The runtime's activation functions, the one definition of the CPU's forward gates (the dense kernel's fused activation calls them too).</summary>
         private const string RuntimeActivations = "global::NnGen.Internal.ActivationMath";
@@ -54,7 +54,7 @@ namespace NnGen.Generator.Emitting.Gates
         /// gives each sample the bits the scalar gate gives it.
         /// </summary>
         public static readonly Dialect CpuVector = new(
-            "CPU vector", RuntimeActivations + ".Exp", RuntimeActivations + ".Tanh", "double", "0", "global::System.Math.Exp", "global::System.Math.Log", lossInDouble: true,
+            "CPU vector", RuntimeActivations + ".Exp", RuntimeActivations + ".Tanh", "double", "0", "global::NnGen.Internal.LossMath.Exp", "global::NnGen.Internal.LossMath.Log", lossInDouble: true,
             vector: VectorOfFloat, activations: RuntimeActivations);
 
         private const string VectorOfFloat = "global::System.Numerics.Vector<float>";

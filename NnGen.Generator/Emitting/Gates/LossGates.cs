@@ -47,7 +47,7 @@ namespace NnGen.Generator.Emitting.Gates
 
         /// <summary>BCEWithLogitsLoss's stable form, max(z, 0) - z t + log(1 + exp(-|z|)), in the dialect's loss type.</summary>
         public static string BinaryCrossEntropy(Dialect dialect, string z, string t) => dialect.LossInDouble
-            ? $"global::System.Math.Max((double){z}, 0.0) - (double){z} * {t} + global::System.Math.Log(1.0 + global::System.Math.Exp(-global::System.Math.Abs((double){z})))"
+            ? $"global::System.Math.Max((double){z}, 0.0) - (double){z} * {t} + global::NnGen.Internal.LossMath.Log1p(global::NnGen.Internal.LossMath.Exp(-global::System.Math.Abs((double){z})))"
             : $"global::System.MathF.Max({z}, 0f) - {z} * {t} + {Dialect.DeviceMath}.Log1p({dialect.Exp($"-global::System.MathF.Abs({z})")})";
 
         /// <summary>Sigmoid fused with binary cross-entropy: dL/dz = (a - t) / count.</summary>
