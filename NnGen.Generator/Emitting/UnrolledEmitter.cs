@@ -36,7 +36,7 @@ namespace NnGen.Generator.Emitting
                 writer.Line("int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));")
                     .Line("float[] p = Parameters;")
                     .Line(VectorsFirst)
-                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnPredictVectors(inputs, outputs, n)"));
+                    .Line(UnrolledVectorEmitter.FirstScalarSample(plan, "NnPredictVectors(inputs, outputs, n)"));
                 using (writer.Open("for (; s < n; s++)"))
                 {
                     WriteForward(writer, plan);
@@ -57,7 +57,7 @@ namespace NnGen.Generator.Emitting
                     .Line("float[] p = Parameters;")
                     .Line("double loss = 0;")
                     .Line(VectorsFirst)
-                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnLossVectors(inputs, targets, n, ref loss)"));
+                    .Line(UnrolledVectorEmitter.FirstScalarSample(plan, "NnLossVectors(inputs, targets, n, ref loss)"));
                 using (writer.Open("for (; s < n; s++)"))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);
@@ -80,7 +80,7 @@ namespace NnGen.Generator.Emitting
                     .Line($"float invCount = 1f / {LossGates.Count(plan.Loss)};")
                     .Line("double loss = 0;")
                     .Line(VectorsFirst)
-                    .Line(UnrolledVectorEmitter.FirstScalarSample("NnGradientsVectors(inputs, targets, n, invCount, ref loss)"));
+                    .Line(UnrolledVectorEmitter.FirstScalarSample(plan, "NnGradientsVectors(inputs, targets, n, invCount, ref loss)"));
                 using (writer.Open("for (; s < n; s++)"))
                 {
                     SoftmaxLocals? softmax = WriteForward(writer, plan);

@@ -9,9 +9,9 @@ namespace NnGen.Generator.Emitting
     /// <summary>
     /// The unrolled gate graph over vectors of samples: the same gates as <see cref="UnrolledEmitter"/>'s, in the
     /// <see cref="Dialect.CpuVector"/> dialect, where lane j of every local is sample s + j of a block of
-    /// Vector&lt;float&gt;.Count samples. Each block method runs whole blocks, then the last samples as one block padded with
-    /// zero rows when they fill at least half a vector (<c>SampleBlocks.PadsRest</c>: a batch of 4 trains in one block
-    /// of 8 lanes), and returns how many samples it did; the public member runs the rest one sample at a time (all of them
+    /// Vector&lt;float&gt;.Count samples. Each block method runs whole blocks, then (in networks with a hidden layer) the
+    /// last samples as one block padded with zero rows when they fill at least half a vector (<c>SampleBlocks.PadsRest</c>:
+    /// a batch of 4 trains in one block of 8 lanes), and returns how many samples it did; the public member runs the rest one sample at a time (all of them
     /// when vectors are not accelerated, so a batch of one goes straight to the scalar code). The padded lanes' outputs and
     /// loss terms are dropped and their gradient masked to zero at the loss gate. The vector gates do the scalar gates'
     /// operations lane by lane, so forward values and the loss have the bits of one sample alone; only the gradient sums
@@ -27,9 +27,16 @@ namespace NnGen.Generator.Emitting
 
         private const string ReadOnlySpan = "global::System.ReadOnlySpan<float>";
 
-        /// <summary>The first statement of a public member: the samples the block method <paramref name="call"/> did, or 0 without vectors or below half a vector (a batch of one skips the call).</summary>
-        public static string FirstScalarSample(string call)
-            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= {Lanes} ? {call} : 0;";
+        /// <summary>The first statement of a public member: the samples the block method <paramref name="call"/> did, or 0 without vectors or below what a block would take (a batch of one skips the call).</summary>
+        public static string FirstScalarSample(NetworkPlan plan, string call)
+            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && {(PadsLastBlock(plan) ? "2 * n" : "n")} >= {Lanes} ? {call} : 0;";
+
+        /// <summary>
+        /// Whether the samples after the whole blocks may run as a padded block: for networks with a hidden layer. A single
+        /// layer's few gates run faster one sample at a time than a padded block's copies and folds (measured: toy42's
+        /// 4 -> 2 softmax trains batches of 4 at 21M samples/s that way, 19.5M padded; seed231's 2-3-1 at 19M and 22M).
+        /// </summary>
+        private static bool PadsLastBlock(NetworkPlan plan) => plan.Layers.Count > 1;
 
         public static void Write(IndentedWriter writer, NetworkPlan plan)
         {
@@ -52,10 +59,11 @@ namespace NnGen.Generator.Emitting
                 writer.Line($"int lanes = {Lanes}, s = 0;");
                 if (columns) writer.Line($"{Span} ys = stackalloc float[OutputSize * {Lanes}];");
                 writer.Line($"for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize){ys});");
-                using (OpenPaddedBlock(writer, outputs: true))
-                    writer.Line($"NnPredictBlock(xs, os{ys});")
-                        .Line("os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));")
-                        .Line("s = n;");
+                if (PadsLastBlock(plan))
+                    using (OpenPaddedBlock(writer, outputs: true))
+                        writer.Line($"NnPredictBlock(xs, os{ys});")
+                            .Line("os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));")
+                            .Line("s = n;");
                 writer.Line("return s;");
             }
             writer.Line();
@@ -85,8 +93,9 @@ namespace NnGen.Generator.Emitting
             {
                 writer.Line($"int lanes = {Lanes}, s = 0;")
                     .Line("for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);");
-                using (OpenPaddedBlock(writer, targets: true))
-                    writer.Line("NnLossBlock(xs, ts, live, ref loss);").Line("s = n;");
+                if (PadsLastBlock(plan))
+                    using (OpenPaddedBlock(writer, targets: true))
+                        writer.Line("NnLossBlock(xs, ts, live, ref loss);").Line("s = n;");
                 writer.Line("return s;");
             }
             writer.Line();
@@ -119,8 +128,9 @@ namespace NnGen.Generator.Emitting
                     .Line("global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];")
                     .Line("global::System.Array.Clear(gv);")
                     .Line("for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);");
-                using (OpenPaddedBlock(writer, targets: true))
-                    writer.Line("NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);").Line("s = n;");
+                if (PadsLastBlock(plan))
+                    using (OpenPaddedBlock(writer, targets: true))
+                        writer.Line("NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);").Line("s = n;");
                 writer.Line("global::NnGen.Internal.SampleBlocks.FoldLanes(gv, Gradients);")
                     .Line("return s;");
             }

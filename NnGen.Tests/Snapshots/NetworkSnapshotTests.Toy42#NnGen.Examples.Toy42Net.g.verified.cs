@@ -212,7 +212,7 @@ namespace NnGen.Examples
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -240,7 +240,7 @@ namespace NnGen.Examples
             float[] p = Parameters;
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -274,7 +274,7 @@ namespace NnGen.Examples
             float invCount = 1f / n;
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -318,17 +318,6 @@ namespace NnGen.Examples
             int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             global::System.Span<float> ys = stackalloc float[OutputSize * global::System.Numerics.Vector<float>.Count];
             for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize), ys);
-            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
-            {
-                int live = n - s;
-                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
-                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
-                global::System.Span<float> os = padded.Slice(InputSize * lanes);
-                NnPredictBlock(xs, os, ys);
-                os.Slice(0, live * OutputSize).CopyTo(outputs.Slice(s * OutputSize));
-                s = n;
-            }
             return s;
         }
 
@@ -364,16 +353,6 @@ namespace NnGen.Examples
         {
             int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);
-            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
-            {
-                int live = n - s;
-                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
-                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
-                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
-                NnLossBlock(xs, ts, live, ref loss);
-                s = n;
-            }
             return s;
         }
 
@@ -419,16 +398,6 @@ namespace NnGen.Examples
             global::System.Numerics.Vector<float>[] gv = _nnGradientLanes ??= new global::System.Numerics.Vector<float>[ParameterCount];
             global::System.Array.Clear(gv);
             for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);
-            // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
-            {
-                int live = n - s;
-                global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
-                global::System.ReadOnlySpan<float> xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));
-                global::System.ReadOnlySpan<float> ts = global::NnGen.Internal.SampleBlocks.Pad(targets.Slice(s * OutputSize, live * OutputSize), padded.Slice(InputSize * lanes));
-                NnGradientsBlock(xs, ts, live, invCount, ref loss, gv);
-                s = n;
-            }
             global::NnGen.Internal.SampleBlocks.FoldLanes(gv, Gradients);
             return s;
         }
