@@ -94,4 +94,31 @@ public sealed class SampleBlocksTests
             for (int j = 0; j < lanes; j++) Assert.Equal(j < live ? -1 : 0, mask[j]);
         }
     }
+
+    [Fact]
+    public void FoldLanes_gives_each_sum_the_bits_of_adding_its_lanes_one_by_one_at_every_count_of_sums()
+    {
+        int lanes = Vector<float>.Count;
+        var random = new Random(5);
+        for (int count = 1; count <= 3 * lanes + 1; count++)
+        {
+            var partial = new Vector<float>[count];
+            float[] start = new float[count];
+            for (int i = 0; i < count; i++)
+            {
+                float[] values = new float[lanes];
+                for (int j = 0; j < lanes; j++) values[j] = (float)(random.NextDouble() * 2 - 1) * MathF.Pow(10, random.Next(-6, 6));
+                partial[i] = new Vector<float>(values);
+                start[i] = (float)random.NextDouble();
+            }
+            float[] sums = (float[])start.Clone();
+            SampleBlocks.FoldLanes(partial, sums);
+            for (int i = 0; i < count; i++)
+            {
+                float expected = start[i];
+                for (int j = 0; j < lanes; j++) expected += partial[i][j];
+                Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(sums[i]));
+            }
+        }
+    }
 }
