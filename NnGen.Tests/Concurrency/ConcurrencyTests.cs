@@ -277,18 +277,9 @@ public class ConcurrencyTests
         var work = new Workload(ConcurrentWide.InputSize, ConcurrentWide.OutputSize, 23, oneHot: true);
         (float[][] outputsA, float[] lossesA) = work.Expected(a);
         (float[][] outputsB, float[] lossesB) = work.Expected(b);
-        bool stop = false;
-        int publishes = 0, wrong = 0, sawA = 0, sawB = 0;
-        var publisher = new Thread(() =>
-        {
-            while (!Volatile.Read(ref stop))
-            {
-                serving.CopyParametersFrom((publishes & 1) == 0 ? b : a);
-                publishes++;
-            }
-        });
-        publisher.Start();
-        try
+        int wrong = 0, sawA = 0, sawB = 0;
+        var publisher = new Publisher(i => serving.CopyParametersFrom((i & 1) == 0 ? b : a));
+        using (publisher)
         {
             OnThreads(Threads, t =>
             {
@@ -313,13 +304,8 @@ public class ConcurrencyTests
                 }
             });
         }
-        finally
-        {
-            Volatile.Write(ref stop, true);
-            publisher.Join();
-        }
         Assert.Equal(0, wrong);
-        Assert.True(publishes > 10, $"only {publishes} publishes");
+        Assert.True(publisher.Count > 10, $"only {publisher.Count} publishes");
         Assert.True(sawA > 0 && sawB > 0, $"A {sawA} times, B {sawB} times");
     }
 
@@ -333,14 +319,8 @@ public class ConcurrencyTests
         var work = new Workload(ConcurrentUnrolled.InputSize, ConcurrentUnrolled.OutputSize, 24, oneHot: false);
         (float[][] outputsA, _) = work.Expected(a);
         (float[][] outputsB, _) = work.Expected(b);
-        bool stop = false;
         int wrong = 0;
-        var publisher = new Thread(() =>
-        {
-            for (int i = 0; !Volatile.Read(ref stop); i++) serving.CopyParametersFrom((i & 1) == 0 ? b : a);
-        });
-        publisher.Start();
-        try
+        using (new Publisher(i => serving.CopyParametersFrom((i & 1) == 0 ? b : a)))
         {
             OnThreads(Threads, t =>
             {
@@ -354,11 +334,6 @@ public class ConcurrencyTests
                     if (!SameBits(y, outputsA[batch]) && !SameBits(y, outputsB[batch])) Interlocked.Increment(ref wrong);
                 }
             });
-        }
-        finally
-        {
-            Volatile.Write(ref stop, true);
-            publisher.Join();
         }
         Assert.Equal(0, wrong);
     }
@@ -446,19 +421,9 @@ public class ConcurrencyTests
         var a = new ConcurrentWide(13);
         var b = new ConcurrentWide(14);
         var serving = a.Clone();
-        bool stop = false;
-        int publishes = 0;
-        var publisher = new Thread(() =>
-        {
-            while (!Volatile.Read(ref stop))
-            {
-                serving.CopyParametersFrom((publishes & 1) == 0 ? b : a);
-                publishes++;
-            }
-        });
-        publisher.Start();
         int sawA = 0, sawB = 0, wrong = 0;
-        try
+        var publisher = new Publisher(i => serving.CopyParametersFrom((i & 1) == 0 ? b : a));
+        using (publisher)
         {
             for (int save = 0; save < 400; save++)
             {
@@ -471,14 +436,35 @@ public class ConcurrencyTests
                 else wrong++;
             }
         }
-        finally
-        {
-            Volatile.Write(ref stop, true);
-            publisher.Join();
-        }
         Assert.Equal(0, wrong);
-        Assert.True(publishes > 10, $"only {publishes} publishes");
+        Assert.True(publisher.Count > 10, $"only {publisher.Count} publishes");
         Assert.True(sawA > 0 && sawB > 0, $"A {sawA} times, B {sawB} times");
+    }
+
+    /// <summary>A thread that publishes B, A, B, ... to a serving network until disposed; Count is how many publishes it made.</summary>
+    private sealed class Publisher : IDisposable
+    {
+        private readonly Thread _thread;
+        private bool _stop;
+        private int _count;
+
+        public Publisher(Action<int> publish)
+        {
+            _thread = new Thread(() =>
+            {
+                while (!Volatile.Read(ref _stop)) publish(_count++);
+            });
+            _thread.Start();
+        }
+
+        /// <summary>The publishes made (read after Dispose).</summary>
+        public int Count => Volatile.Read(ref _count);
+
+        public void Dispose()
+        {
+            Volatile.Write(ref _stop, true);
+            _thread.Join();
+        }
     }
 
     private sealed class ProbeOptimizer(Action onStep) : IOptimizer
