@@ -24,27 +24,11 @@ namespace NnGen.Generator.Emitting
 
             writer.Line("/// <summary>Writes the activated outputs of a batch of n samples (inputs n * InputSize, outputs n * OutputSize). Safe from any number of threads.</summary>");
             using (writer.Open($"public void Predict({ReadOnlySpan} inputs, global::System.Span<float> outputs)"))
-            {
-                using (writer.Open("for (int attempt = 0; ; attempt++)"))
-                {
-                    writer.Line("// the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws")
-                        .Line($"long version = _nnGuard.BeginRead(attempt, {name}, nameof(Predict));")
-                        .Line("NnPredict(inputs, outputs);")
-                        .Line($"if (_nnGuard.EndRead(version, attempt, {name}, nameof(Predict))) return;");
-                }
-            }
+                WriteGuardedRead(writer, plan, "Predict", "NnPredict(inputs, outputs);", "return;");
             writer.Line()
                 .Line($"/// <summary>Returns the {plan.Loss} of a batch of n samples (a mean, as PyTorch's default reduction){(plan.HasPenalty ? " plus the L1/L2 penalty" : "")}{(loops ? ", in inference mode" : "")}. Safe from any number of threads.</summary>");
             using (writer.Open($"public float ComputeLoss({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
-            {
-                using (writer.Open("for (int attempt = 0; ; attempt++)"))
-                {
-                    writer.Line("// the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws")
-                        .Line($"long version = _nnGuard.BeginRead(attempt, {name}, nameof(ComputeLoss));")
-                        .Line("float loss = NnComputeLoss(inputs, targets);")
-                        .Line($"if (_nnGuard.EndRead(version, attempt, {name}, nameof(ComputeLoss))) return loss;");
-                }
-            }
+                WriteGuardedRead(writer, plan, "ComputeLoss", "float loss = NnComputeLoss(inputs, targets);", "return loss;");
             writer.Line()
                 .Line($"/// <summary>Returns the loss of a batch{(loops ? " in training mode" : "")} and overwrites <see cref=\"Gradients\"/> with its gradient (a mean over the batch). One thread at a time: a concurrent training call throws.</summary>");
             using (writer.Open($"public float ComputeGradients({ReadOnlySpan} inputs, {ReadOnlySpan} targets)"))
@@ -74,6 +58,22 @@ namespace NnGen.Generator.Emitting
             }
             writer.Line();
             WritePublishing(writer, plan, name);
+        }
+
+        /// <summary>
+        /// A read under the seqlock, for the member <paramref name="call"/>: <paramref name="work"/> between two reads of the
+        /// version, then <paramref name="done"/> when they agree; after a publish the work runs again, during a training call
+        /// the guard throws.
+        /// </summary>
+        internal static void WriteGuardedRead(IndentedWriter writer, NetworkPlan plan, string call, string work, string done)
+        {
+            using (writer.Open("for (int attempt = 0; ; attempt++)"))
+            {
+                writer.Line("// the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws")
+                    .Line($"long version = _nnGuard.BeginRead(attempt, \"{plan.FullName}\", nameof({call}));")
+                    .Line(work)
+                    .Line($"if (_nnGuard.EndRead(version, attempt, \"{plan.FullName}\", nameof({call}))) {done}");
+            }
         }
 
         private static void WritePublishing(IndentedWriter writer, NetworkPlan plan, string name)

@@ -39,13 +39,7 @@ namespace NnGen.Generator.Emitting
         private static void WriteModelFileBytes(IndentedWriter writer, NetworkPlan plan)
         {
             using (writer.Open("private byte[] NnModelFileBytes()"))
-            using (writer.Open("for (int attempt = 0; ; attempt++)"))
-            {
-                writer.Line("// one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)")
-                    .Line($"long version = _nnGuard.BeginRead(attempt, \"{plan.FullName}\", \"Save\");")
-                    .Line("byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);")
-                    .Line($"if (_nnGuard.EndRead(version, attempt, \"{plan.FullName}\", \"Save\")) return bytes;");
-            }
+                ConcurrencyEmitter.WriteGuardedRead(writer, plan, "Save", "byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);", "return bytes;");
         }
 
         private static void WriteLoadFrom(IndentedWriter writer, NetworkPlan plan, string parameter, string argument)

@@ -10,7 +10,7 @@ namespace NnGen.Generator.Emitting
     /// The unrolled gate graph over vectors of samples: the same gates as <see cref="UnrolledEmitter"/>'s, in the
     /// <see cref="Dialect.CpuVector"/> dialect, where lane j of every local is sample s + j of a block of
     /// Vector&lt;float&gt;.Count samples. Each block method runs whole blocks, then (in networks with a hidden layer) the
-    /// last samples as one block padded with zero rows when they fill at least half a vector (<c>SampleBlocks.PadsRest</c>:
+    /// last samples as one block padded with zero rows when they fill at least half a vector (<c>SampleBlocks.FillsHalfAVector</c>:
     /// a batch of 4 trains in one block of 8 lanes), and returns how many samples it did; the public member runs the rest one sample at a time (all of them
     /// when vectors are not accelerated, so a batch of one goes straight to the scalar code). The padded lanes' outputs and
     /// loss terms are dropped and their gradient masked to zero at the loss gate. The vector gates do the scalar gates'
@@ -29,12 +29,13 @@ namespace NnGen.Generator.Emitting
 
         /// <summary>The first statement of a public member: the samples the block method <paramref name="call"/> did, or 0 without vectors or below what a block would take (a batch of one skips the call).</summary>
         public static string FirstScalarSample(NetworkPlan plan, string call)
-            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && {(PadsLastBlock(plan) ? "2 * n" : "n")} >= {Lanes} ? {call} : 0;";
+            => $"int s = global::System.Numerics.Vector.IsHardwareAccelerated && {(PadsLastBlock(plan) ? "global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n)" : $"n >= {Lanes}")} ? {call} : 0;";
 
         /// <summary>
         /// Whether the samples after the whole blocks may run as a padded block: for networks with a hidden layer. A single
-        /// layer's few gates run faster one sample at a time than a padded block's copies and folds (measured: toy42's
-        /// 4 -> 2 softmax trains batches of 4 at 21M samples/s that way, 19.5M padded; seed231's 2-3-1 at 19M and 22M).
+        /// layer's few gates run faster one sample at a time than a padded block's copies and folds (NnGen.Benchmarks
+        /// compare.sh at AVX-512, 8 lanes: toy42's 4 -> 2 softmax trains batches of 4 at 21M samples/s that way, 19.5M padded;
+        /// seed231's 2-3-1 at 19M and 22M).
         /// </summary>
         private static bool PadsLastBlock(NetworkPlan plan) => plan.Layers.Count > 1;
 
@@ -171,7 +172,7 @@ namespace NnGen.Generator.Emitting
         private static IndentedWriter.Block OpenPaddedBlock(IndentedWriter writer, bool outputs = false, bool targets = false)
         {
             writer.Line("// the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)");
-            var block = writer.Open("if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))");
+            var block = writer.Open("if (global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n - s))");
             writer.Line("int live = n - s;")
                 .Line($"{Span} padded = stackalloc float[(InputSize + OutputSize) * {Lanes}];")
                 .Line($"{ReadOnlySpan} xs = global::NnGen.Internal.SampleBlocks.Pad(inputs.Slice(s * InputSize, live * InputSize), padded.Slice(0, InputSize * lanes));");

@@ -60,12 +60,13 @@ namespace NnGen.Internal
         private static void ThrowOutside() => throw new ArgumentOutOfRangeException(nameof(Column), "The block of samples lies outside the rows.");
 
         /// <summary>
-        /// Whether the <paramref name="rest"/> samples after a batch's whole blocks of Vector&lt;float&gt;.Count run as one
-        /// block padded with zero rows: when they fill at least half a vector (below that the scalar gates are faster for
-        /// the few samples left). A batch of 4 at 8 lanes is one padded block.
+        /// Whether <paramref name="samples"/> fill at least half a vector of Vector&lt;float&gt;.Count lanes: then the samples
+        /// left after a batch's whole blocks run as one block padded with zero rows (below that the scalar gates are faster
+        /// for the few samples left), and a batch that small is worth the block method's call. A batch of 4 at 8 lanes is
+        /// one padded block.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static bool PadsRest(int rest) => rest > 0 && 2 * rest >= Vector<float>.Count;
+        public static bool FillsHalfAVector(int samples) => samples > 0 && 2 * samples >= Vector<float>.Count;
 
         /// <summary>The rows of a last, partial block copied into <paramref name="block"/> (a whole block's rows) and the rest of it zero; returns it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -49,16 +49,9 @@ namespace NnGen.Internal
         internal static Action<string>? AfterTemporaryWritten { get; set; }
 
         /// <summary>
-        /// Writes the model file to <paramref name="path"/> through a temporary file in the same folder that is then
-        /// renamed over the target, so a crash never leaves a half-written model where a good one was.
+        /// Writes a model file's bytes (from <see cref="Serialize"/>) to <paramref name="path"/> through a temporary file in
+        /// the same folder that is then renamed over the target, so a crash never leaves a half-written model where a good one was.
         /// </summary>
-        public static void WriteAtomically(string path, ulong signature, ReadOnlySpan<float> parameters, ReadOnlySpan<float> state)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(path);
-            WriteAtomically(path, Serialize(signature, parameters, state));
-        }
-
-        /// <summary>Writes a model file's bytes (from <see cref="Serialize"/>) to <paramref name="path"/> as <see cref="WriteAtomically(string, ulong, ReadOnlySpan{float}, ReadOnlySpan{float})"/> does.</summary>
         public static void WriteAtomically(string path, byte[] bytes)
         {
             ArgumentException.ThrowIfNullOrEmpty(path);

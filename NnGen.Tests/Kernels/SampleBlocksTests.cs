@@ -74,7 +74,7 @@ public sealed class SampleBlocksTests
     {
         int lanes = Vector<float>.Count;
         for (int rest = 0; rest < lanes; rest++)
-            Assert.Equal(rest > 0 && 2 * rest >= lanes, SampleBlocks.PadsRest(rest));
+            Assert.Equal(rest > 0 && 2 * rest >= lanes, SampleBlocks.FillsHalfAVector(rest));
         float[] block = new float[3 * lanes];
         Array.Fill(block, float.NaN);
         float[] rows = { 1, 2, 3, 4, 5, 6 };

@@ -64,10 +64,10 @@ namespace NnGen.Examples
         {
             for (int attempt = 0; ; attempt++)
             {
-                // one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)
-                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.BatchNormNet", "Save");
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.BatchNormNet", nameof(Save));
                 byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);
-                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.BatchNormNet", "Save")) return bytes;
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.BatchNormNet", nameof(Save))) return bytes;
             }
         }
 

@@ -60,10 +60,10 @@ namespace NnGen.Examples
         {
             for (int attempt = 0; ; attempt++)
             {
-                // one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)
-                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.MaxoutLoopsNet", "Save");
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(Save));
                 byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);
-                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.MaxoutLoopsNet", "Save")) return bytes;
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.MaxoutLoopsNet", nameof(Save))) return bytes;
             }
         }
 

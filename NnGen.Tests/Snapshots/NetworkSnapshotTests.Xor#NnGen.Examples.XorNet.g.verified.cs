@@ -60,10 +60,10 @@ namespace NnGen.Examples
         {
             for (int attempt = 0; ; attempt++)
             {
-                // one set of parameters: the version unchanged around the copy (after a publish copy again; a training call throws)
-                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.XorNet", "Save");
+                // the version before and after: unchanged, no writer ran meanwhile; after a publish compute again; a training call throws
+                long version = _nnGuard.BeginRead(attempt, "NnGen.Examples.XorNet", nameof(Save));
                 byte[] bytes = global::NnGen.Internal.ModelFile.Serialize(ModelSignature, Parameters, State);
-                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.XorNet", "Save")) return bytes;
+                if (_nnGuard.EndRead(version, attempt, "NnGen.Examples.XorNet", nameof(Save))) return bytes;
             }
         }
 
@@ -215,7 +215,7 @@ namespace NnGen.Examples
             int n = global::NnGen.Internal.BatchGuard.SampleCount(inputs.Length, InputSize, outputs.Length, OutputSize, nameof(outputs));
             float[] p = Parameters;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnPredictVectors(inputs, outputs, n) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n) ? NnPredictVectors(inputs, outputs, n) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -244,7 +244,7 @@ namespace NnGen.Examples
             float[] p = Parameters;
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnLossVectors(inputs, targets, n, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n) ? NnLossVectors(inputs, targets, n, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -278,7 +278,7 @@ namespace NnGen.Examples
             float invCount = 1f / (n * OutputSize);
             double loss = 0;
             // whole vectors of samples first, one gate per vector (the block method), then the rest one sample at a time
-            int s = global::System.Numerics.Vector.IsHardwareAccelerated && 2 * n >= global::System.Numerics.Vector<float>.Count ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
+            int s = global::System.Numerics.Vector.IsHardwareAccelerated && global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n) ? NnGradientsVectors(inputs, targets, n, invCount, ref loss) : 0;
             for (; s < n; s++)
             {
                 global::System.ReadOnlySpan<float> x = inputs.Slice(s * InputSize, InputSize);
@@ -338,7 +338,7 @@ namespace NnGen.Examples
             int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             for (; s <= n - lanes; s += lanes) NnPredictBlock(inputs.Slice(s * InputSize), outputs.Slice(s * OutputSize));
             // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
+            if (global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n - s))
             {
                 int live = n - s;
                 global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
@@ -381,7 +381,7 @@ namespace NnGen.Examples
             int lanes = global::System.Numerics.Vector<float>.Count, s = 0;
             for (; s <= n - lanes; s += lanes) NnLossBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, ref loss);
             // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
+            if (global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n - s))
             {
                 int live = n - s;
                 global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
@@ -436,7 +436,7 @@ namespace NnGen.Examples
             global::System.Array.Clear(gv);
             for (; s <= n - lanes; s += lanes) NnGradientsBlock(inputs.Slice(s * InputSize), targets.Slice(s * OutputSize), lanes, invCount, ref loss, gv);
             // the last samples, when they fill half a vector or more: one block padded with zero rows (a batch of 4 in 8 lanes)
-            if (global::NnGen.Internal.SampleBlocks.PadsRest(n - s))
+            if (global::NnGen.Internal.SampleBlocks.FillsHalfAVector(n - s))
             {
                 int live = n - s;
                 global::System.Span<float> padded = stackalloc float[(InputSize + OutputSize) * global::System.Numerics.Vector<float>.Count];
